@@ -1,0 +1,33 @@
+// Package als gives Go what Node.js has in AsyncLocalStorage: a value
+// that belongs to one request (an id, a tenant, a logger, a trace span)
+// and is readable anywhere below the point that set it, without a ctx
+// parameter on every function in between.
+//
+// Declare a Storage once, set its store for a call tree with Run, and read
+// it with GetStore from any package:
+//
+//	var requestID = als.New[string]()
+//
+//	func handle(w http.ResponseWriter, r *http.Request) {
+//		requestID.Run(r.Header.Get("X-Request-Id"), func() { serve(w, r) })
+//	}
+//
+//	func logf(format string, args ...any) {
+//		id, _ := requestID.GetStore()
+//		log.Printf(id+": "+format, args...)
+//	}
+//
+// The store follows the work into goroutines started with Go, functions
+// wrapped by Bind and Snapshot, and the resources of package asyncres. A
+// plain go statement starts its goroutine with no context: write als.Go(fn)
+// instead of go fn(), or let cmd/alsfix rewrite them.
+//
+// Contexts are immutable frames, as in Node 24: Run builds a new frame and
+// restores the previous one when fn returns or panics, and capturing a
+// context for another goroutine copies one pointer. Any number of Storages
+// can be active at once, each independent of the others.
+//
+// When you own the whole call chain, pass a context.Context: it is
+// explicit and needs no goroutine bookkeeping. als is for the places a ctx
+// cannot reach: callbacks, third-party interfaces, legacy code, logging.
+package als

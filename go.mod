@@ -1,0 +1,8 @@
+module github.com/go-als/als
+
+go 1.24
+
+require (
+	github.com/petermattis/goid v0.0.0-20261109124353-7cfa343ad0ab
+	github.com/puzpuzpuz/xsync/v3 v3.5.1
+)

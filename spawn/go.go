@@ -1,0 +1,27 @@
+package spawn
+
+import (
+	"github.com/go-als/als/gls"
+	"github.com/go-als/als/internal/errs"
+)
+
+// Go starts fn in a new goroutine that runs in the caller's current
+// context. A panic in fn crashes the program exactly as it would in a
+// plain go statement: nothing is recovered or printed instead.
+func Go(fn func()) {
+	if fn == nil {
+		panic(errs.Nil("spawn.Go"))
+	}
+	f := gls.Current()
+	if f == nil {
+		go fn() //als:ignore no context to carry
+		return
+	}
+	go run(f, fn) //als:ignore this is the context-carrying wrapper
+}
+
+func run(f *gls.Frame, fn func()) {
+	sc := gls.Enter(f)
+	defer sc.Exit()
+	fn()
+}

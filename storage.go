@@ -1,0 +1,90 @@
+package als
+
+import (
+	"sync/atomic"
+
+	"github.com/go-als/als/gls"
+	"github.com/go-als/als/internal/errs"
+)
+
+// Storage holds one value per context, like Node's AsyncLocalStorage: Run
+// sets it for a call tree, GetStore reads it anywhere below, and Go, Bind
+// and Snapshot carry it to other goroutines. Create one with New, usually
+// as a package-level variable; a Storage is safe for concurrent use.
+type Storage[T any] struct {
+	// key is the slot in frames. Disable swaps in a fresh key, which makes
+	// every frame built before unable to see a store, wherever it was
+	// captured, without touching any of them.
+	key atomic.Pointer[gls.Key]
+	def T
+}
+
+// Option configures a Storage in New.
+type Option[T any] func(*Storage[T])
+
+// WithDefault makes GetStore return v, instead of T's zero value, outside
+// any context. GetStore still reports false there.
+func WithDefault[T any](v T) Option[T] {
+	return func(s *Storage[T]) { s.def = v }
+}
+
+// New returns a Storage with no store set anywhere.
+func New[T any](opts ...Option[T]) *Storage[T] {
+	s := &Storage[T]{}
+	s.key.Store(gls.NewKey("als.Storage"))
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
+
+// GetStore returns the store of the current context and true, or the
+// default (T's zero value unless WithDefault) and false outside any
+// context of this storage.
+func (s *Storage[T]) GetStore() (T, bool) {
+	if v, ok := gls.Current().Get(s.key.Load()); ok {
+		t, _ := v.(T) // a nil interface store yields T's zero value
+		return t, true
+	}
+	return s.def, false
+}
+
+// Run calls fn with store as this storage's store; every other storage
+// keeps its store. When fn returns or panics, the whole previous context
+// comes back, including changes EnterWith made inside fn. A panic from fn
+// propagates unchanged.
+func (s *Storage[T]) Run(store T, fn func()) {
+	if fn == nil {
+		panic(errs.Nil("Storage.Run"))
+	}
+	sc := gls.Push(s.key.Load(), store)
+	defer sc.Exit()
+	fn()
+}
+
+// EnterWith sets store for the rest of the current goroutine, or until the
+// enclosing Run, Exit or other scope ends, and for goroutines started with
+// Go afterwards. Prefer Run: EnterWith in a long-lived goroutine that
+// serves many requests carries one request's store into the next.
+func (s *Storage[T]) EnterWith(store T) {
+	gls.Set(s.key.Load(), store)
+}
+
+// Exit calls fn outside this storage's context: inside fn GetStore
+// reports no store, while other storages keep theirs.
+func (s *Storage[T]) Exit(fn func()) {
+	if fn == nil {
+		panic(errs.Nil("Storage.Exit"))
+	}
+	sc := gls.Hide(s.key.Load())
+	defer sc.Exit()
+	fn()
+}
+
+// Disable ends every context of this storage: from now on GetStore reports
+// no store everywhere, in goroutines, bound functions and snapshots
+// captured before too. A later Run or EnterWith sets a store again. A
+// Storage need not be disabled to be garbage-collected.
+func (s *Storage[T]) Disable() {
+	s.key.Store(gls.NewKey("als.Storage"))
+}
