@@ -7,4 +7,7 @@ require (
 	github.com/puzpuzpuz/xsync/v3 v3.5.1
 )
 
-require github.com/stretchr/testify v1.12.1 // indirect
+require (
+	github.com/stretchr/testify v1.12.1
+	go.yaml.in/yaml/v3 v3.0.5 // indirect
+)
