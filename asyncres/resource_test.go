@@ -3,7 +3,6 @@ package asyncres_test
 import (
 	"errors"
 	"runtime"
-	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -171,17 +170,10 @@ func TestGarbageCollectedResourceDestroys(t *testing.T) {
 	defer rec.Stop()
 	collected := newID()
 	manual := newID(asyncres.WithRequireManualDestroy())
-	destroyed := func(id uint64) func([]hookstest.Event) bool {
-		return func(evs []hookstest.Event) bool {
-			return slices.ContainsFunc(evs, func(e hookstest.Event) bool {
-				return e.Kind == hookstest.Destroy && e.AsyncID == id
-			})
-		}
-	}
 	seen := false
 	for range 50 {
 		runtime.GC()
-		if seen = rec.Await(100*time.Millisecond, destroyed(collected)); seen {
+		if seen = rec.Await(100*time.Millisecond, hookstest.Has(hookstest.Destroy, collected)); seen {
 			break
 		}
 	}
@@ -209,11 +201,7 @@ func TestGarbageCollectedAfterEmitDestroyReportsOnce(t *testing.T) {
 	seen := false
 	for range 50 {
 		runtime.GC()
-		if seen = rec.Await(100*time.Millisecond, func(evs []hookstest.Event) bool {
-			return slices.ContainsFunc(evs, func(e hookstest.Event) bool {
-				return e.Kind == hookstest.Destroy && e.AsyncID == sentinel
-			})
-		}); seen {
+		if seen = rec.Await(100*time.Millisecond, hookstest.Has(hookstest.Destroy, sentinel)); seen {
 			break
 		}
 	}

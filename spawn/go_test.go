@@ -83,21 +83,11 @@ func TestGoLifecycle(t *testing.T) {
 			close(done)
 		})
 		// Init was emitted synchronously, before Go returned, here.
-		evs := rec.Events()
-		last := evs[len(evs)-1]
-		require.Equal(t, hookstest.Init, last.Kind)
-		require.Equal(t, spawn.TypeGoroutine, last.Type)
-		initGoroutineExec = last.ExecID
+		init := goroutineInit(t, rec, parent.AsyncID())
+		initGoroutineExec = init.ExecID
 	})
 	<-done
-	require.True(t, rec.Await(5*time.Second, func(evs []hookstest.Event) bool {
-		for _, e := range evs {
-			if e.Kind == hookstest.Destroy && e.AsyncID == childID {
-				return true
-			}
-		}
-		return false
-	}))
+	require.True(t, rec.Await(5*time.Second, hookstest.Has(hookstest.Destroy, childID)))
 	assert.Equal(t, parent.AsyncID(), initGoroutineExec, "init runs in the parent")
 	assert.Equal(t, parent.AsyncID(), childTrigger, "trigger is the parent's execution id")
 	assert.NotEqual(t, parent.AsyncID(), childID)
@@ -145,4 +135,18 @@ func kinds(evs []hookstest.Event) []hookstest.Kind {
 		out = append(out, e.Kind)
 	}
 	return out
+}
+
+// goroutineInit finds the Init of the GOROUTINE resource triggered by
+// trigger; other events, such as destroys of collected resources of
+// earlier tests, may come in between.
+func goroutineInit(t *testing.T, rec *hookstest.Recorder, trigger uint64) hookstest.Event {
+	t.Helper()
+	for _, e := range rec.Events() {
+		if e.Kind == hookstest.Init && e.Type == spawn.TypeGoroutine && e.Trigger == trigger {
+			return e
+		}
+	}
+	require.Fail(t, "no GOROUTINE init", "trigger %d", trigger)
+	return hookstest.Event{}
 }

@@ -187,14 +187,7 @@ func TestPoolTaskLifecycle(t *testing.T) {
 	got := <-ids
 	id := got[0]
 	assert.Equal(t, id, got[1], "task and callback run in the same resource")
-	require.True(t, rec.Await(5*time.Second, func(evs []hookstest.Event) bool {
-		for _, e := range evs {
-			if e.Kind == hookstest.Destroy && e.AsyncID == id {
-				return true
-			}
-		}
-		return false
-	}))
+	require.True(t, rec.Await(5*time.Second, hookstest.Has(hookstest.Destroy, id)))
 	ev := rec.For(id)
 	assert.Equal(t, []hookstest.Kind{
 		hookstest.Init,

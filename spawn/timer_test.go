@@ -50,9 +50,7 @@ func TestAfterFuncLifecycle(t *testing.T) {
 	got := <-ids
 	id := got[0]
 	assert.Equal(t, parent.AsyncID(), got[1])
-	require.True(t, rec.Await(5*time.Second, func(evs []hookstest.Event) bool {
-		return len(evs) > 0 && evs[len(evs)-1].Kind == hookstest.Destroy && evs[len(evs)-1].AsyncID == id
-	}))
+	require.True(t, rec.Await(5*time.Second, hookstest.Has(hookstest.Destroy, id)))
 	ev := rec.For(id)
 	assert.Equal(t, []hookstest.Kind{hookstest.Init, hookstest.Before, hookstest.After, hookstest.Destroy}, kinds(ev))
 	assert.Equal(t, spawn.TypeTimeout, ev[0].Type)
@@ -67,21 +65,17 @@ func TestStoppedTimerDestroyedByGC(t *testing.T) {
 		tm := spawn.AfterFunc(time.Hour, func() {})
 		require.True(t, tm.Stop())
 	}()
-	evs := rec.Events()
-	require.NotEmpty(t, evs)
-	init := evs[len(evs)-1]
-	require.Equal(t, spawn.TypeTimeout, init.Type)
+	var init hookstest.Event
+	for _, e := range rec.Events() {
+		if e.Kind == hookstest.Init && e.Type == spawn.TypeTimeout {
+			init = e
+		}
+	}
+	require.NotZero(t, init.AsyncID, "the timer's init")
 	seen := false
 	for range 50 {
 		runtime.GC()
-		if seen = rec.Await(100*time.Millisecond, func(evs []hookstest.Event) bool {
-			for _, e := range evs {
-				if e.Kind == hookstest.Destroy && e.AsyncID == init.AsyncID {
-					return true
-				}
-			}
-			return false
-		}); seen {
+		if seen = rec.Await(100*time.Millisecond, hookstest.Has(hookstest.Destroy, init.AsyncID)); seen {
 			break
 		}
 	}

@@ -131,3 +131,11 @@ func (r *Recorder) Await(timeout time.Duration, cond func([]Event) bool) bool {
 		}
 	}
 }
+
+// Has returns an Await condition that holds once an event of kind for
+// resource id was recorded.
+func Has(kind Kind, id uint64) func([]Event) bool {
+	return func(evs []Event) bool {
+		return slices.ContainsFunc(evs, func(e Event) bool { return e.Kind == kind && e.AsyncID == id })
+	}
+}
