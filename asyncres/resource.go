@@ -25,10 +25,9 @@ type Resource struct {
 	cleanup   runtime.Cleanup // zero unless a GC destroy was set up
 }
 
-// Option configures a Resource in New.
-type Option func(*options)
-
-type options struct {
+// Option configures a Resource in New. Options are plain values, so
+// passing them allocates nothing.
+type Option struct {
 	trigger    uint64
 	hasTrigger bool
 	manual     bool
@@ -37,14 +36,14 @@ type options struct {
 // WithTriggerAsyncID makes id the resource's trigger id, instead of the
 // execution id current at New.
 func WithTriggerAsyncID(id uint64) Option {
-	return func(o *options) { o.trigger, o.hasTrigger = id, true }
+	return Option{trigger: id, hasTrigger: true}
 }
 
 // WithRequireManualDestroy stops the resource from reporting Destroy when
 // it is garbage-collected; only EmitDestroy reports it. Use it for
 // resources you always destroy yourself: it saves a cleanup registration.
 func WithRequireManualDestroy() Option {
-	return func(o *options) { o.manual = true }
+	return Option{manual: true}
 }
 
 // New returns a resource of type typ that captures the caller's context
@@ -54,9 +53,12 @@ func New(typ string, opts ...Option) *Resource {
 	if typ == "" {
 		panic(fmt.Errorf("%w: asyncres.New needs a non-empty type", ErrInvalidType))
 	}
-	var o options
+	var o Option
 	for _, opt := range opts {
-		opt(&o)
+		if opt.hasTrigger {
+			o.trigger, o.hasTrigger = opt.trigger, true
+		}
+		o.manual = o.manual || opt.manual
 	}
 	f, e := gls.Current(), gls.CurrentExec()
 	if !o.hasTrigger {

@@ -244,3 +244,13 @@ func TestNoAllocationsInScope(t *testing.T) {
 		assert.Zero(t, allocs)
 	})
 }
+
+func TestNewAllocatesOnlyTheResource(t *testing.T) {
+	store := als.New[int]()
+	store.Run(1, func() {
+		allocs := testing.AllocsPerRun(100, func() {
+			asyncres.New("ALLOC", asyncres.WithRequireManualDestroy(), asyncres.WithTriggerAsyncID(5))
+		})
+		assert.Equal(t, 1.0, allocs)
+	})
+}
