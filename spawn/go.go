@@ -44,6 +44,6 @@ func run(f *gls.Frame, fn func()) {
 // also covers runtime.Goexit; a panic never stops here, so it reaches the
 // runtime with its original value and crashes the program.
 func runResource(r *asyncres.Resource, fn func()) {
-	defer r.EmitDestroy() //nolint:errcheck // r is destroyed only here
+	defer r.EmitDestroy() // destroyed only here, so it cannot fail
 	r.RunInAsyncScope(fn)
 }
