@@ -3,9 +3,11 @@ package spawn
 import (
 	"fmt"
 	"runtime/debug"
+	"slices"
 	"sync"
 
 	"github.com/go-als/als/asyncres"
+	"github.com/go-als/als/hooks"
 	"github.com/go-als/als/internal/errs"
 )
 
@@ -28,6 +30,7 @@ type Pool[R any] struct {
 	wake    sync.Cond // signalled when queue grows or the pool closes
 	queue   []*job[R] // FIFO of submitted tasks no worker took yet
 	closed  bool      // no more Submit; workers drain queue with ErrPoolClosed
+	current []any     // per worker, the resource of its latest job
 	workers sync.WaitGroup
 }
 
@@ -43,11 +46,11 @@ func NewPool[R any](n int) *Pool[R] {
 	if n < 1 {
 		panic(fmt.Errorf("%w: NewPool(%d)", ErrInvalidPoolSize, n))
 	}
-	p := &Pool[R]{}
+	p := &Pool[R]{current: make([]any, n)}
 	p.wake.L = &p.mu
 	p.workers.Add(n)
-	for range n {
-		go p.work() //als:ignore workers serve every submitter, so they must hold none's context
+	for w := range n {
+		go p.work(w) //als:ignore workers serve every submitter, so they must hold none's context
 	}
 	return p
 }
@@ -87,18 +90,28 @@ func (p *Pool[R]) Submit(task func() (R, error), callback func(R, error)) error 
 // running finish and report their results; tasks still queued do not run,
 // and their callbacks get ErrPoolClosed. No callback is dropped. Calling
 // Close again just waits.
+//
+// Called from a task or callback of this pool, as Node's example does
+// after the last result, Close cannot wait for the worker it runs on: it
+// stops the pool and returns, and the workers end soon after.
 func (p *Pool[R]) Close() {
+	// A task or callback runs with its job's resource as the execution
+	// resource, so that tells whether the caller is one of the workers.
+	self := hooks.ExecutionAsyncResource()
 	p.mu.Lock()
 	p.closed = true
+	onWorker := self != nil && slices.Contains(p.current, self)
 	p.mu.Unlock()
 	p.wake.Broadcast()
-	p.workers.Wait()
+	if !onWorker {
+		p.workers.Wait()
+	}
 }
 
-func (p *Pool[R]) work() {
+func (p *Pool[R]) work(w int) {
 	defer p.workers.Done()
 	for {
-		j, closed := p.next()
+		j, closed := p.next(w)
 		if j == nil {
 			return
 		}
@@ -114,12 +127,13 @@ func (p *Pool[R]) work() {
 	}
 }
 
-// next waits for a queued job and reports whether the pool was closed
-// when the job was taken; it returns nil once the pool is closed and
-// empty.
-func (p *Pool[R]) next() (*job[R], bool) {
+// next waits for a queued job for worker w and reports whether the pool
+// was closed when the job was taken; it returns nil once the pool is
+// closed and empty.
+func (p *Pool[R]) next(w int) (*job[R], bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
+	p.current[w] = nil
 	for len(p.queue) == 0 && !p.closed {
 		p.wake.Wait()
 	}
@@ -129,6 +143,7 @@ func (p *Pool[R]) next() (*job[R], bool) {
 	j := p.queue[0]
 	p.queue[0] = nil // let the job be collected once done
 	p.queue = p.queue[1:]
+	p.current[w] = j.res
 	return j, p.closed
 }
 

@@ -199,3 +199,37 @@ func TestPoolTaskLifecycle(t *testing.T) {
 	assert.Equal(t, submitter.AsyncID(), ev[0].Trigger)
 	assert.Equal(t, submitter.AsyncID(), ev[0].ExecID, "init runs in the submitter")
 }
+
+// Node's example closes the pool from the last callback; Close must not
+// wait there for the worker it runs on.
+func TestPoolCloseFromCallback(t *testing.T) {
+	pool := spawn.NewPool[int](3)
+	const tasks = 10
+	var mu sync.Mutex
+	finished := 0
+	allDone := make(chan struct{})
+	for i := range tasks {
+		require.NoError(t, pool.Submit(func() (int, error) { return i, nil }, func(int, error) {
+			mu.Lock()
+			finished++
+			last := finished == tasks
+			mu.Unlock()
+			if last {
+				pool.Close()
+				close(allDone)
+			}
+		}))
+	}
+	<-allDone
+	pool.Close() // from outside: waits for the workers
+	assert.ErrorIs(t, pool.Submit(func() (int, error) { return 0, nil }, func(int, error) {}), spawn.ErrPoolClosed)
+}
+
+func TestPoolCloseFromTask(t *testing.T) {
+	pool := spawn.NewPool[int](1)
+	res := make(chan error, 1)
+	require.NoError(t, pool.Submit(func() (int, error) { pool.Close(); return 1, nil },
+		func(_ int, err error) { res <- err }))
+	require.NoError(t, <-res, "the running task still reports its result")
+	pool.Close()
+}
