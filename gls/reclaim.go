@@ -20,9 +20,9 @@ import (
 // and backs off while nothing it watches has ended.
 
 var (
-	sweepBase = time.Second      // first sweep after a new watch
-	sweepMax  = 8 * time.Second  // longest gap while nothing changes
-	sweepDuty = 100              // gap ≥ sweepDuty × the last dump's duration
+	sweepBase = time.Second     // first sweep after a new watch
+	sweepMax  = 8 * time.Second // longest gap while nothing changes
+	sweepDuty = 100             // gap ≥ sweepDuty × the last dump's duration
 )
 
 var watchList struct {
