@@ -98,12 +98,12 @@ func sweepOnce() (removed, left int) {
 	w := &watchList
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	for id := range w.ids {
+	for id, st := range w.ids {
 		if _, ok := live[id]; ok {
 			continue
 		}
 		// Goroutine ids are never reused, so nobody else can own this key.
-		states.Delete(id)
+		remove(id, st)
 		delete(w.ids, id)
 		removed++
 	}

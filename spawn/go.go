@@ -18,7 +18,7 @@ func Go(fn func()) {
 }
 
 func run(f *gls.Frame, fn func()) {
-	sc := gls.Enter(f)
+	sc := gls.EnterNew(f)
 	defer sc.Exit()
 	fn()
 }
