@@ -1,0 +1,35 @@
+// Package gostmt is the analyzer behind cmd/alsfix. It finds go statements,
+// which start their goroutine with no als context, and offers a fix that
+// rewrites each one to als.Go without changing what the program computes.
+//
+// A go statement evaluates its function value and its arguments in the
+// calling goroutine, at the statement, and only the call itself runs in the
+// new goroutine. A naive rewrite of
+//
+//	go worker(id, next())
+//
+// to als.Go(func() { worker(id, next()) }) would call next in the wrong
+// goroutine and read id whenever the goroutine happens to run. The fix
+// therefore copies every value into a fresh variable first and lets the
+// closure see only the copies:
+//
+//	{
+//		id, arg1 := id, next()
+//		als.Go(func() { worker(id, arg1) })
+//	}
+//
+// Constants, nil, function literals and package-level functions need no
+// copy; method values (s.m), function-typed fields and map lookups are
+// copied like any other value, so the receiver or the lookup is evaluated
+// at the statement, as Go does. A function literal that takes arguments
+// becomes a literal that binds them and returns the goroutine's body:
+//
+//	als.Go(func(n int) func() {
+//		return func() { ... }
+//	}(i))
+//
+// A go statement with //als:ignore on its line, or on the line above, is
+// left alone; write the reason after the directive. By default the analyzer
+// only looks at packages that already import als; set the "all" flag to
+// look everywhere.
+package gostmt
