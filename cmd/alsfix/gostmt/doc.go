@@ -6,16 +6,17 @@
 // calling goroutine, at the statement, and only the call itself runs in the
 // new goroutine. A naive rewrite of
 //
-//	go worker(id, next())
+//	go worker(id, next()) // func worker(id, job int)
 //
 // to als.Go(func() { worker(id, next()) }) would call next in the wrong
 // goroutine and read id whenever the goroutine happens to run. The fix
-// therefore copies every value into a fresh variable first and lets the
+// therefore copies every value into a fresh variable first, in one
+// assignment that evaluates them as the go statement did, and lets the
 // closure see only the copies:
 //
 //	{
-//		id, arg1 := id, next()
-//		als.Go(func() { worker(id, arg1) })
+//		id, job := id, next()
+//		als.Go(func() { worker(id, job) })
 //	}
 //
 // Constants, nil, function literals and package-level functions need no
