@@ -127,8 +127,20 @@ func shadowing(x int) {
 	go apply(x, func() int { return x })                   // want "go statement"
 }
 
-func tuple() {
+type pairHandler struct{ fn func(int, string) }
+
+func tuple(h pairHandler) {
 	go work(pair()) // want "go statement"
+	go h.fn(pair()) // want "go statement"
+}
+
+func multiline(x int) {
+	go work( // want "go statement"
+		x,
+		fmt.Sprint(
+			next(),
+		),
+	)
 }
 
 func nested(wg *sync.WaitGroup) {
