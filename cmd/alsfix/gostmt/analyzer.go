@@ -109,7 +109,7 @@ func checkFile(pass *analysis.Pass, file *ast.File) {
 	for _, g := range todo {
 		d := analysis.Diagnostic{
 			Pos:     g.Pos(),
-			End:     g.End(),
+			End:     g.Pos() + token.Pos(len("go")), // the keyword, not a whole literal's body
 			Message: "go statement drops the als context: use als.Go, or mark it " + Directive + " <reason>",
 		}
 		if imp != nil {
