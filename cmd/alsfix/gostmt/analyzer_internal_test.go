@@ -39,7 +39,7 @@ func TestCanImport(t *testing.T) {
 		{pkg("github.com/go-als/alsx"), true},
 		{als, false},
 		{pkg(ImportPath + "/spawn"), false},
-		{pkg(ImportPath + "/cmd/alsdemo", als), true},
+		{pkg(ImportPath+"/cmd/alsdemo", als), true},
 	} {
 		assert.Equal(t, tt.want, canImport(tt.pkg), tt.pkg.Path())
 	}
