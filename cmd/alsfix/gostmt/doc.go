@@ -29,8 +29,14 @@
 //		return func() { ... }
 //	}(i))
 //
+// One difference remains: go with a nil function value is a fatal error at
+// the statement, while the rewrite fails when the new goroutine calls the
+// nil copy. Either way the program crashes.
+//
 // A go statement with //als:ignore on its line, or on the line above, is
 // left alone; write the reason after the directive. By default the analyzer
-// only looks at packages that already import als; set the "all" flag to
-// look everywhere.
+// only looks at packages that already import als; set its flag AllFlag
+// (alsfix -all) to look everywhere. Generated files are skipped, and so are
+// the fixes, though not the reports, in the packages that als is built
+// from, which cannot import it.
 package gostmt
