@@ -13,9 +13,10 @@ import (
 // statement marked "want" is reported, and the fixes applied together give
 // the .go.golden files. The flag that checks every package is on, so that
 // one load covers the packages that import als (calls, taken) and those
-// that do not (noals), where the fix adds the import to files with none, a
-// single import, or a group, and pkgvar declares als itself. (Loading type-checks the standard library from
-// source: one load keeps the test quick.)
+// that do not: noals, where the fix adds the import to files with none, a
+// single import or a group, and pkgvar, which declares als itself.
+// (Loading type-checks the standard library from source: one load keeps
+// the test quick.)
 func TestGolden(t *testing.T) {
 	dir := fixture.Module(t, "golden")
 	setAll(t)
