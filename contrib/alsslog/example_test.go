@@ -12,8 +12,9 @@ import (
 var testTime = time.Date(2026, 1, 2, 3, 4, 5, 0, time.UTC)
 
 // stdout writes text records without the time, so that output is stable.
+// It finds os.Stdout at each write, as the example runner swaps it.
 func stdout() slog.Handler {
-	return slog.NewTextHandler(os.Stdout, &slog.HandlerOptions{
+	return slog.NewTextHandler(stdoutWriter{}, &slog.HandlerOptions{
 		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
 			if a.Key == slog.TimeKey && len(groups) == 0 {
 				return slog.Attr{}
@@ -58,3 +59,7 @@ func ExampleAttrFunc() {
 	// Output:
 	// level=INFO msg="signed in" user_len=6
 }
+
+type stdoutWriter struct{}
+
+func (stdoutWriter) Write(p []byte) (int, error) { return os.Stdout.Write(p) }
