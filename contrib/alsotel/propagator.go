@@ -38,8 +38,9 @@ func NewPropagator(members ...Member) *Propagator {
 // Inject writes the trace context and baggage of ctx into carrier. The
 // span is ctx's when it has a valid one, otherwise the store's; the
 // baggage is ctx's, or else the one the request being served came with,
-// plus one member for each storage with a store, read from the context
-// ctx carries (als.WithContext) or else the caller's.
+// with each member's key set to its storage's store, read from the
+// context ctx carries (als.WithContext) or else the caller's, and removed
+// where the storage has no store.
 func (p *Propagator) Inject(ctx context.Context, carrier propagation.TextMapCarrier) {
 	ctx = Context(ctx)
 	propagation.TraceContext{}.Inject(ctx, carrier)
@@ -47,6 +48,10 @@ func (p *Propagator) Inject(ctx context.Context, carrier propagation.TextMapCarr
 	for _, m := range p.members {
 		v, ok := m.encode(ctx)
 		if !ok {
+			// The storage is the truth for its key: a member that came
+			// in with the request, or was rejected on the way in, must
+			// not go out when the store is hidden or unset.
+			bag = bag.DeleteMember(m.key)
 			continue
 		}
 		mem, err := baggage.NewMemberRaw(m.key, v)

@@ -269,3 +269,29 @@ func TestSpanAndContextOutsideStore(t *testing.T) {
 	ctx := context.Background()
 	assert.Equal(t, ctx, alsotel.Context(ctx))
 }
+
+// The storages own their keys: what goes out is what the stores hold now,
+// not what came in.
+func TestForwardedBaggageFollowsStores(t *testing.T) {
+	in := propagation.MapCarrier{"baggage": "tenant=acme,request_id=bad%20id,shard=x,foreign=1"}
+	ctx := prop.Extract(context.Background(), in)
+	tests := []struct {
+		name string
+		run  func(fn func())
+		want []string
+	}{
+		{"as received", func(fn func()) { fn() }, []string{"tenant=acme", "foreign=1"}},
+		{"store changed", func(fn func()) { tenant.Run("globex", fn) }, []string{"tenant=globex", "foreign=1"}},
+		{"store hidden", func(fn func()) { tenant.Exit(fn) }, []string{"foreign=1"}},
+		{"new request id", func(fn func()) { alshttp.RequestIDs().Run("r-2", fn) }, []string{"tenant=acme", "request_id=r-2", "foreign=1"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := propagation.MapCarrier{}
+			als.RunContext(ctx, func() {
+				tt.run(func() { prop.Inject(context.Background(), out) })
+			})
+			assert.ElementsMatch(t, tt.want, strings.Split(out.Get("baggage"), ","))
+		})
+	}
+}
