@@ -243,11 +243,13 @@ func TestConcurrentRequestsKeepTheirOwnIDs(t *testing.T) {
 	for e := range errs {
 		t.Error(e)
 	}
+	// Entries of earlier tests' goroutines may vanish meanwhile; one left
+	// by a request would keep Len above before.
 	deadline := time.Now().Add(5 * time.Second)
-	for gls.Len() != before && time.Now().Before(deadline) {
+	for gls.Len() > before && time.Now().Before(deadline) {
 		time.Sleep(time.Millisecond)
 	}
-	assert.Equal(t, before, gls.Len(), "no context outlives its request")
+	assert.LessOrEqual(t, gls.Len(), before, "no context outlives its request")
 }
 
 func TestMiddlewareNilHandlerPanics(t *testing.T) {

@@ -67,8 +67,9 @@ func (p *Propagator) Inject(ctx context.Context, carrier propagation.TextMapCarr
 
 // Extract reads trace context and baggage from carrier into a copy of
 // parent, as OpenTelemetry's own propagators do, and makes it carry an
-// als context too (als.WithContext): the caller's current one plus the
-// decoded members' stores, the remote span and the baggage. Enter it with
+// als context too (als.WithContext): the one parent carries, or else the
+// caller's current one, plus the decoded members' stores, the remote span
+// and the baggage. Enter it with
 // als.RunContext. Malformed, oversized or rejected members are dropped.
 func (p *Propagator) Extract(parent context.Context, carrier propagation.TextMapCarrier) context.Context {
 	ctx := propagation.TraceContext{}.Extract(parent, carrier)
@@ -105,7 +106,8 @@ func (p *Propagator) Extract(parent context.Context, carrier propagation.TextMap
 		}
 		runners[i](func() { nest(i + 1) })
 	}
-	nest(0)
+	// Start from the context parent carries, if any, as RunContext would.
+	als.RunContext(parent, func() { nest(0) })
 	return out
 }
 
