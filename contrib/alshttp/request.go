@@ -53,7 +53,8 @@ func RequestID() string {
 }
 
 // Current returns the request being served, and false outside any
-// request that Middleware serves.
+// request that Middleware serves. Everything serving the request shares
+// the one Request: read it, do not change it.
 func Current() (*Request, bool) {
 	q, ok := requests.GetStore()
 	return q, ok && q != nil

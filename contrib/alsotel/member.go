@@ -24,7 +24,11 @@ var ErrRejected = errors.New("alsotel: baggage value rejected")
 // from other processes: it must reject whatever it does not accept, and
 // its error drops the member.
 type Codec[T any] struct {
+	// Encode returns the baggage value for a store; an error leaves the
+	// member out of the outgoing request.
 	Encode func(T) (string, error)
+	// Decode returns the store for a received baggage value, already
+	// percent-decoded; an error drops the member.
 	Decode func(string) (T, error)
 }
 
