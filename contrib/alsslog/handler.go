@@ -15,8 +15,11 @@ import (
 // empty key or a nil storage.
 var ErrInvalidAttr = errors.New("alsslog: invalid attribute source")
 
-// Option chooses one attribute for NewHandler to add: Attr or AttrFunc.
-type Option func(*[]source)
+// Option chooses one attribute for NewHandler to add. Make one with Attr
+// or AttrFunc.
+type Option struct {
+	src source
+}
 
 // source yields one attribute for a record logged with ctx, or false when
 // the context it reads has nothing to add.
@@ -28,15 +31,13 @@ func Attr[T any](key string, s *als.Storage[T]) Option {
 	if key == "" || s == nil {
 		panic(fmt.Errorf("%w: alsslog.Attr(%q, %v)", ErrInvalidAttr, key, s))
 	}
-	return func(srcs *[]source) {
-		*srcs = append(*srcs, func(ctx context.Context) (slog.Attr, bool) {
-			v, ok := s.FromContext(ctx)
-			if !ok {
-				return slog.Attr{}, false
-			}
-			return slog.Any(key, v), true
-		})
-	}
+	return Option{src: func(ctx context.Context) (slog.Attr, bool) {
+		v, ok := s.FromContext(ctx)
+		if !ok {
+			return slog.Attr{}, false
+		}
+		return slog.Any(key, v), true
+	}}
 }
 
 // AttrFunc adds key with fn's result as its value to every record, unless
@@ -50,17 +51,15 @@ func AttrFunc[T comparable](key string, fn func() T) Option {
 	if key == "" {
 		panic(fmt.Errorf("%w: alsslog.AttrFunc with an empty key", ErrInvalidAttr))
 	}
-	return func(srcs *[]source) {
-		*srcs = append(*srcs, func(ctx context.Context) (slog.Attr, bool) {
-			var v T
-			als.RunContext(ctx, func() { v = fn() })
-			var zero T
-			if v == zero {
-				return slog.Attr{}, false
-			}
-			return slog.Any(key, v), true
-		})
-	}
+	return Option{src: func(ctx context.Context) (slog.Attr, bool) {
+		var v T
+		als.RunContext(ctx, func() { v = fn() })
+		var zero T
+		if v == zero {
+			return slog.Attr{}, false
+		}
+		return slog.Any(key, v), true
+	}}
 }
 
 // Handler is a slog.Handler that adds attributes read from stores to every
@@ -94,7 +93,10 @@ func NewHandler(inner slog.Handler, opts ...Option) *Handler {
 	}
 	h := &Handler{base: inner, full: inner}
 	for _, o := range opts {
-		o(&h.sources)
+		if o.src == nil {
+			panic(fmt.Errorf("%w: zero Option", ErrInvalidAttr))
+		}
+		h.sources = append(h.sources, o.src)
 	}
 	return h
 }

@@ -177,6 +177,7 @@ func TestBadOptionsPanic(t *testing.T) {
 		{"nil func", func() { alsslog.AttrFunc[string]("k", nil) }, als.ErrNilFunc},
 		{"func empty key", func() { alsslog.AttrFunc("", func() int { return 1 }) }, alsslog.ErrInvalidAttr},
 		{"nil inner", func() { alsslog.NewHandler(nil) }, alsslog.ErrInvalidAttr},
+		{"zero option", func() { alsslog.NewHandler(slog.DiscardHandler, alsslog.Option{}) }, alsslog.ErrInvalidAttr},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
