@@ -65,7 +65,7 @@ func TestRunContext(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before := gls.Len()
+			before := settle(t)
 			ctx := tt.ctx()
 			check := func() {
 				var got string
@@ -131,7 +131,7 @@ func TestRunContextPanicRestores(t *testing.T) {
 	s := als.New[string]()
 	var ctx context.Context
 	s.Run("carried", func() { ctx = als.WithContext(context.Background()) })
-	before := gls.Len()
+	before := settle(t)
 	s.Run("caller", func() {
 		boom := errors.New("boom")
 		func() {

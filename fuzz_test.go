@@ -5,7 +5,6 @@ import (
 	"testing"
 
 	"github.com/go-als/als"
-	"github.com/go-als/als/gls"
 )
 
 // The fuzz target reads a byte string as a program of context operations
@@ -160,7 +159,7 @@ func FuzzSemantics(f *testing.F) {
 		for i := range w.ss {
 			w.ss[i] = als.New[int]()
 		}
-		before := gls.Len()
+		before := settle(t)
 		// Run in an als.Go child: its scope ends every EnterWith of the
 		// program, so nothing is left for the next input.
 		done := make(chan struct{})

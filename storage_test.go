@@ -25,6 +25,16 @@ func inGoroutine(t *testing.T, fn func()) {
 	<-done
 }
 
+// settle waits until no goroutine holds a context entry and returns that
+// count (0), the baseline a test compares gls.Len() against. Tests in this
+// package run one at a time, but the als.Go children of the previous test
+// remove their entries just after they signal completion.
+func settle(t testing.TB) int {
+	t.Helper()
+	waitLen(t, 0)
+	return 0
+}
+
 // waitLen waits until gls.Len() is back to want. An als.Go child removes
 // its entry after fn returns, so a test that learns of fn's end from fn
 // itself may look a moment too early.
@@ -95,7 +105,7 @@ func TestRunNestsDeep(t *testing.T) { // SPEC 2
 			require.Equal(t, level, v, "level %d restored after inner Run", level)
 		})
 	}
-	before := gls.Len()
+	before := settle(t)
 	nest(0)
 	require.Equal(t, before, gls.Len())
 }
@@ -131,7 +141,7 @@ func TestPanicRestoresContext(t *testing.T) { // SPEC 4
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before := gls.Len()
+			before := settle(t)
 			s.Run("outer", func() {
 				got := func() (r any) {
 					defer func() { r = recover() }()
@@ -357,7 +367,7 @@ func TestNilFuncPanics(t *testing.T) { // SPEC 17
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before := gls.Len()
+			before := settle(t)
 			defer func() {
 				r := recover()
 				err, ok := r.(error)
@@ -374,7 +384,7 @@ func TestRequestsNeverSeeEachOther(t *testing.T) { // SPEC 8, under load
 	const requests, fanout = 500, 4
 	type req struct{ id int }
 	s := als.New[*req]()
-	before := gls.Len()
+	before := settle(t)
 	var wg sync.WaitGroup
 	errs := make(chan error, requests*fanout)
 	for i := 0; i < requests; i++ {
@@ -419,7 +429,7 @@ func TestGetStoreAllocatesNothing(t *testing.T) {
 
 func TestNoEntryOutlivesItsGoroutine(t *testing.T) { // SPEC 16
 	s := als.New[int]()
-	before := gls.Len()
+	before := settle(t)
 	var wg sync.WaitGroup
 	s.Run(1, func() {
 		for i := 0; i < 100; i++ {

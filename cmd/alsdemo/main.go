@@ -1,19 +1,24 @@
-// Command alsdemo is Node's AsyncLocalStorage logger example done in Go:
-// an HTTP server gives each request an id with requestID.Run, and
-// logWithID, which takes neither an id nor a ctx, prints it, also from the
+// Command alsdemo is Node's AsyncLocalStorage logger example done in Go,
+// with real structured logs: alshttp gives each request an id, and every
+// slog line below the handler carries it through alsslog, though no
+// logging call takes a ctx or an id; also the line written by the
 // goroutine that finishes the request. It sends concurrent requests to
-// itself on 127.0.0.1, prints the id-tagged lines, and exits.
+// itself on 127.0.0.1, prints the log, and exits.
 package main
 
 import (
 	"fmt"
 	"io"
+	"log/slog"
 	"net"
 	"net/http"
 	"os"
+	"strconv"
 	"sync"
 
 	"github.com/go-als/als"
+	"github.com/go-als/als/contrib/alshttp"
+	"github.com/go-als/als/contrib/alsslog"
 )
 
 func main() {
@@ -23,68 +28,75 @@ func main() {
 	}
 }
 
-// demo is the server: requestID holds the id of the request being served.
+// newLogger writes text records without the time, so that runs compare,
+// with the request id and route of whatever request the caller serves.
+func newLogger(out io.Writer) *slog.Logger {
+	text := slog.NewTextHandler(out, &slog.HandlerOptions{
+		ReplaceAttr: func(groups []string, a slog.Attr) slog.Attr {
+			if a.Key == slog.TimeKey && len(groups) == 0 {
+				return slog.Attr{}
+			}
+			return a
+		},
+	})
+	return slog.New(alsslog.NewHandler(text,
+		alsslog.Attr("request_id", alshttp.RequestIDs()),
+		alsslog.AttrFunc("route", alshttp.Pattern),
+	))
+}
+
 type demo struct {
-	out       io.Writer
-	mu        sync.Mutex // orders whole lines from concurrent goroutines
-	requestID *als.Storage[int]
-	seq       int
-	// Requests finish in arrival order once all have started, like the
-	// Node example's setImmediate callbacks, so the output is stable.
+	log *slog.Logger
+	// Requests finish in the order of their ids once all have started,
+	// like the Node example's setImmediate callbacks, so output is stable.
 	started sync.WaitGroup
 	turn    []chan struct{}
 }
 
-func (d *demo) logWithID(msg string) {
-	id := "-"
-	if v, ok := d.requestID.GetStore(); ok {
-		id = fmt.Sprint(v)
-	}
-	d.mu.Lock()
-	defer d.mu.Unlock()
-	fmt.Fprintf(d.out, "%s: %s\n", id, msg)
-}
+// work is deep in the call chain: no ctx, no request, no id parameter.
+func (d *demo) work(step string) { d.log.Info(step) }
 
-func (d *demo) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	d.mu.Lock()
-	id := d.seq
-	d.seq++
-	d.mu.Unlock()
-	d.requestID.Run(id, func() {
-		d.logWithID("start")
-		done := make(chan struct{})
-		// Imagine any chain of asynchronous work here; als.Go carries the
-		// request id into it, where a plain go statement would lose it.
-		als.Go(func() {
-			defer close(done)
-			d.started.Done()
-			d.started.Wait()
-			<-d.turn[id]
-			d.logWithID("finish")
-			fmt.Fprintf(w, "request %d done\n", id)
-			close(d.turn[id+1])
-		})
-		<-done
+func (d *demo) order(w http.ResponseWriter, r *http.Request) {
+	n, err := strconv.Atoi(r.PathValue("n"))
+	if err != nil || n < 0 || n >= len(d.turn)-1 {
+		http.Error(w, "bad order number", http.StatusBadRequest)
+		return
+	}
+	d.work("start")
+	done := make(chan struct{})
+	// Any chain of asynchronous work: als.Go carries the request into it,
+	// where a plain go statement would lose it.
+	als.Go(func() {
+		defer close(done)
+		d.started.Done()
+		d.started.Wait()
+		<-d.turn[n]
+		d.work("finish")
+		fmt.Fprintf(w, "order %d done\n", n)
+		close(d.turn[n+1])
 	})
+	<-done
 }
 
 // run serves n concurrent requests from itself and writes the log to out.
 func run(out io.Writer, n int) error {
-	d := &demo{out: out, requestID: als.New[int](), turn: make([]chan struct{}, n+1)}
+	d := &demo{log: newLogger(out), turn: make([]chan struct{}, n+1)}
 	for i := range d.turn {
 		d.turn[i] = make(chan struct{})
 	}
 	close(d.turn[0])
 	d.started.Add(n)
 
+	mux := http.NewServeMux()
+	mux.HandleFunc("GET /orders/{n}", d.order)
 	ln, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		return err
 	}
-	srv := &http.Server{Handler: d}
+	srv := &http.Server{Handler: alshttp.Middleware(mux)}
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }() //als:ignore the server itself runs in no request's context
-	d.logWithID("listening on " + ln.Addr().String())
+	d.log.Info("listening", "addr", ln.Addr().String())
 
 	errs := make(chan error, n)
 	var clients sync.WaitGroup
@@ -92,7 +104,13 @@ func run(out io.Writer, n int) error {
 		clients.Add(1)
 		go func() { //als:ignore clients are outside any request
 			defer clients.Done()
-			resp, err := http.Get("http://" + ln.Addr().String() + "/")
+			req, err := http.NewRequest(http.MethodGet, fmt.Sprintf("http://%s/orders/%d", ln.Addr(), i), nil)
+			if err != nil {
+				errs <- err
+				return
+			}
+			req.Header.Set(alshttp.Header, fmt.Sprintf("req-%d", i))
+			resp, err := http.DefaultClient.Do(req)
 			if err != nil {
 				errs <- err
 				return
@@ -114,6 +132,6 @@ func run(out io.Writer, n int) error {
 	for err := range errs {
 		return err
 	}
-	d.logWithID("all requests served")
+	d.log.Info("all requests served")
 	return nil
 }

@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"fmt"
 	"regexp"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/go-als/als/gls"
 	"github.com/stretchr/testify/assert"
@@ -13,28 +15,39 @@ import (
 
 func TestDemoTagsEachLineWithItsRequest(t *testing.T) {
 	for _, n := range []int{2, 5} {
-		var out bytes.Buffer
-		before := gls.Len()
-		require.NoError(t, run(&out, n))
-		lines := strings.Split(strings.TrimSpace(out.String()), "\n")
-		require.Len(t, lines, 2*n+2)
-		assert.Regexp(t, regexp.MustCompile(`^-: listening on 127\.0\.0\.1:\d+$`), lines[0])
-		assert.Equal(t, "-: all requests served", lines[len(lines)-1])
-		var starts, finishes []string
-		for _, l := range lines[1 : len(lines)-1] {
-			switch {
-			case strings.HasSuffix(l, ": start"):
-				starts = append(starts, l)
-			case strings.HasSuffix(l, ": finish"):
-				finishes = append(finishes, l)
+		t.Run(fmt.Sprint(n, " requests"), func(t *testing.T) {
+			var out bytes.Buffer
+			before := gls.Len()
+			require.NoError(t, run(&out, n))
+			lines := strings.Split(strings.TrimSpace(out.String()), "\n")
+			require.Len(t, lines, 2*n+2, out.String())
+			assert.Regexp(t, regexp.MustCompile(`^level=INFO msg=listening addr=127\.0\.0\.1:\d+$`), lines[0])
+			assert.Equal(t, "level=INFO msg=\"all requests served\"", lines[len(lines)-1],
+				"lines outside a request carry no request_id")
+
+			const route = ` route="GET /orders/{n}"`
+			var starts, finishes []string
+			for _, l := range lines[1 : len(lines)-1] {
+				switch {
+				case strings.HasPrefix(l, "level=INFO msg=start "):
+					starts = append(starts, l)
+				case strings.HasPrefix(l, "level=INFO msg=finish "):
+					finishes = append(finishes, l)
+				default:
+					t.Errorf("unexpected line %q", l)
+				}
 			}
-		}
-		require.Len(t, starts, n)
-		require.Len(t, finishes, n)
-		for i, l := range finishes {
-			assert.Equal(t, string(rune('0'+i))+": finish", l, "finishes come in id order, each with its id")
-		}
-		assert.Equal(t, strings.Join(lines[1:n+1], "\n"), strings.Join(starts, "\n"), "all start before any finishes")
-		assert.Eventually(t, func() bool { return gls.Len() == before }, 5e9, 1e6, "no entry outlives the demo")
+			assert.Equal(t, lines[1:n+1], starts, "every request starts before any finishes")
+			want := make([]string, n)
+			for i := range want {
+				want[i] = fmt.Sprintf("level=INFO msg=finish request_id=req-%d%s", i, route)
+			}
+			assert.Equal(t, want, finishes, "finish lines, logged by als.Go goroutines, carry their request's id")
+			for i := 0; i < n; i++ {
+				assert.Contains(t, starts, fmt.Sprintf("level=INFO msg=start request_id=req-%d%s", i, route))
+			}
+			assert.Eventually(t, func() bool { return gls.Len() == before }, 5*time.Second, time.Millisecond,
+				"no entry outlives the demo")
+		})
 	}
 }
