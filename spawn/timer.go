@@ -31,9 +31,7 @@ func AfterFunc(d time.Duration, fn func()) *time.Timer {
 			r.RunInAsyncScope(fn)
 		})
 	}
+	// As in Go, fn gets a scope of its own even with no context to carry.
 	f := gls.Current()
-	if f == nil {
-		return time.AfterFunc(d, fn)
-	}
 	return time.AfterFunc(d, func() { run(f, fn) })
 }
