@@ -69,12 +69,13 @@ func New(typ string, opts ...Option) *Resource {
 	}
 	r := &Resource{frame: f, typ: typ}
 	r.exec = gls.Exec{AsyncID: hooks.NewAsyncID(), TriggerID: o.trigger, Resource: r}
-	hooks.EmitInit(r.exec.AsyncID, typ, o.trigger, r)
 	if !o.manual && hooks.DestroyEnabled() {
 		// The cleanup gets the id, not r: a reference to r from its own
-		// cleanup would keep it reachable forever.
+		// cleanup would keep it reachable forever. It is set before Init
+		// hands r out, so EmitDestroy on another goroutine sees it.
 		r.cleanup = runtime.AddCleanup(r, hooks.EmitDestroy, r.exec.AsyncID)
 	}
+	hooks.EmitInit(r.exec.AsyncID, typ, o.trigger, r)
 	return r
 }
 
