@@ -10,6 +10,7 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/go-als/als/gls"
 	"github.com/go-als/als/hooks"
 	"github.com/go-als/als/hooks/hookstest"
 	"github.com/go-als/als/spawn"
@@ -20,9 +21,9 @@ import (
 // another submitter's.
 func TestPoolCallbacksRunInSubmitterContext(t *testing.T) {
 	const submitters, perSubmitter = 50, 20
+	before := gls.Len()
 	var pool *spawn.Pool[int]
 	store.Run("pool creator", func() { pool = spawn.NewPool[int](4) })
-	defer pool.Close()
 
 	var callbacks sync.WaitGroup
 	callbacks.Add(submitters * perSubmitter)
@@ -57,6 +58,9 @@ func TestPoolCallbacksRunInSubmitterContext(t *testing.T) {
 	}
 	require.NoError(t, subs.Wait())
 	callbacks.Wait()
+	pool.Close()
+	assert.Eventually(t, func() bool { return gls.Len() <= before }, 5*time.Second, time.Millisecond,
+		"no context outlives the tasks, the submitters or the workers")
 
 	require.Len(t, got, submitters, "callbacks saw exactly the submitters' stores")
 	for s := range submitters {
