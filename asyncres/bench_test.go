@@ -5,6 +5,7 @@ import (
 
 	"github.com/go-als/als/asyncres"
 	"github.com/go-als/als/hooks"
+	"github.com/go-als/als/hooks/hookstest"
 )
 
 func noop() {}
@@ -26,12 +27,7 @@ func BenchmarkNewRunInAsyncScope(b *testing.B) {
 	}
 	b.Run("no-hooks", run)
 	b.Run("one-hook", func(b *testing.B) {
-		h := hooks.Create(hooks.Callbacks{
-			Init:    func(uint64, string, uint64, any) {},
-			Before:  func(uint64) {},
-			After:   func(uint64) {},
-			Destroy: func(uint64) {},
-		}).Enable()
+		h := hooks.Create(hookstest.Noop).Enable()
 		defer h.Disable()
 		run(b)
 	})

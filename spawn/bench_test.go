@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/go-als/als/hooks"
+	"github.com/go-als/als/hooks/hookstest"
 	"github.com/go-als/als/spawn"
 )
 
@@ -30,7 +31,7 @@ func BenchmarkGo(b *testing.B) {
 			wg.Wait()
 		}
 	})
-	b.Run("spawn-context", func(b *testing.B) {
+	inContext := func(b *testing.B) {
 		b.ReportAllocs()
 		store.Run("bench", func() {
 			for b.Loop() {
@@ -39,23 +40,12 @@ func BenchmarkGo(b *testing.B) {
 				wg.Wait()
 			}
 		})
-	})
+	}
+	b.Run("spawn-context", inContext)
 	b.Run("spawn-context-one-hook", func(b *testing.B) {
-		h := hooks.Create(hooks.Callbacks{
-			Init:    func(uint64, string, uint64, any) {},
-			Before:  func(uint64) {},
-			After:   func(uint64) {},
-			Destroy: func(uint64) {},
-		}).Enable()
+		h := hooks.Create(hookstest.Noop).Enable()
 		defer h.Disable()
-		b.ReportAllocs()
-		store.Run("bench", func() {
-			for b.Loop() {
-				wg.Add(1)
-				spawn.Go(done)
-				wg.Wait()
-			}
-		})
+		inContext(b)
 	})
 }
 
