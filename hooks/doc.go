@@ -24,8 +24,10 @@
 // TriggerAsyncID its trigger id and ExecutionAsyncResource the resource.
 // Code running outside any resource is in the root execution context,
 // which, as Node's top level, has execution id 1 (RootAsyncID), trigger
-// id 0 and no resource. Every goroutine starts in the root context unless
-// it was started by spawn.Go while a hook was enabled.
+// id 0 and no resource. Every goroutine starts there; the functions given
+// to spawn.Go and spawn.AfterFunc run in a resource's scope while a hook
+// is enabled (otherwise they build no resource), and spawn.Pool tasks and
+// callbacks always do.
 //
 // Callbacks run synchronously on the goroutine that emits the event, so
 // they must be fast and must not create resources of their own (that
