@@ -129,4 +129,3 @@ func ctxName(depth int) string {
 	}
 	return "ctx-depth10"
 }
-
