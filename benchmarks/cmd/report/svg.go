@@ -33,8 +33,8 @@ var ErrNoData = errors.New("report: chart has no points with x > 0")
 
 // Geometry of the picture, in SVG user units.
 const (
-	chartW, chartH = 760.0, 440.0
-	padL, padR     = 72.0, 200.0 // the legend lives in the right margin
+	chartW, chartH = 780.0, 440.0
+	padL, padR     = 72.0, 220.0 // the legend lives in the right margin
 	padT, padB     = 48.0, 64.0
 )
 
@@ -75,10 +75,12 @@ func (c Chart) SVG() ([]byte, error) {
 		fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#e3e3e3"/>`+"\n", px, padT, px, padT+plotH)
 		text(&b, px, padT+plotH+18, "middle", "", countLabel(int(math.Round(math.Pow(10, k)))))
 	}
-	for v := 0.0; v <= top+step/2; v += step {
+	decimals := max(0, int(-math.Floor(math.Log10(step))))
+	for i := 0; float64(i)*step <= top+step/2; i++ {
+		v := float64(i) * step
 		py := y(v)
 		fmt.Fprintf(&b, `<line x1="%.1f" y1="%.1f" x2="%.1f" y2="%.1f" stroke="#e3e3e3"/>`+"\n", padL, py, padL+plotW, py)
-		text(&b, padL-8, py+4, "end", "", formatNumber(v))
+		text(&b, padL-8, py+4, "end", "", strconv.FormatFloat(v, 'f', decimals, 64))
 	}
 	fmt.Fprintf(&b, `<rect x="%g" y="%g" width="%g" height="%g" fill="none" stroke="#888"/>`+"\n", padL, padT, plotW, plotH)
 	text(&b, padL+plotW/2, chartH-18, "middle", "", c.XLabel)

@@ -98,3 +98,18 @@ func TestNiceStep(t *testing.T) {
 }
 
 func fmtSscanf(p string, x, y *float64) (int, error) { return fmt.Sscanf(p, "%f,%f", x, y) }
+
+// Y tick labels are short and exact, also for fractional steps.
+func TestChartYTicks(t *testing.T) {
+	svg, err := Chart{Series: []Series{{Points: []Point{{1, 0.9}}}}}.SVG()
+	require.NoError(t, err)
+	doc := string(svg)
+	for _, want := range []string{">0.0<", ">0.2<", ">0.6<", ">1.0<"} {
+		assert.Contains(t, doc, want)
+	}
+	assert.NotContains(t, doc, "00000")
+	svg, err = Chart{Series: []Series{{Points: []Point{{1, 70}}}}}.SVG()
+	require.NoError(t, err)
+	assert.Contains(t, string(svg), ">80<")
+	assert.NotContains(t, string(svg), ">80.0<")
+}
