@@ -5,7 +5,6 @@ package benchmarks
 import (
 	"testing"
 
-	"github.com/go-als/als"
 	"github.com/go-als/als/asyncres"
 )
 
@@ -16,7 +15,7 @@ import (
 func BenchmarkAsyncResource(b *testing.B) {
 	p := &payload{id: 1}
 	b.Run("als", func(b *testing.B) {
-		s := als.New[*payload]()
+		s := alsStorage
 		s.Run(p, func() {
 			b.ReportAllocs()
 			for b.Loop() {

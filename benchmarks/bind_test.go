@@ -14,7 +14,7 @@ func BenchmarkBind(b *testing.B) {
 	p := &payload{id: 1}
 
 	b.Run("als", func(b *testing.B) {
-		s := als.New[*payload]()
+		s := alsStorage
 		s.Run(p, func() {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -23,7 +23,7 @@ func BenchmarkBind(b *testing.B) {
 		})
 	})
 	b.Run("routine", func(b *testing.B) {
-		tl := routine.NewInheritableThreadLocal[*payload]()
+		tl := routineTL
 		routineRun(tl, p, func() {
 			b.ReportAllocs()
 			for b.Loop() {

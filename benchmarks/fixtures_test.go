@@ -14,6 +14,15 @@ import (
 // which is what real stores usually are.
 type payload struct{ id int }
 
+// One store of each library for the whole binary, declared once as real
+// programs do. Creating one per benchmark would distort routine: every
+// new thread-local widens the per-goroutine table of all later ones.
+var (
+	alsStorage = als.New[*payload]()
+	routineTL  = routine.NewInheritableThreadLocal[*payload]()
+	jtoldsMgr  = jgls.NewContextManager()
+)
+
 // sink keeps the compiler from discarding work whose result is unused.
 var sink int
 
@@ -75,7 +84,7 @@ func TestFixtures(t *testing.T) {
 	p, q := &payload{id: 1}, &payload{id: 2}
 
 	t.Run("als", func(t *testing.T) {
-		s := als.New[*payload]()
+		s := alsStorage
 		s.Run(p, func() {
 			got, ok := s.GetStore()
 			require.True(t, ok)
@@ -101,7 +110,7 @@ func TestFixtures(t *testing.T) {
 	})
 
 	t.Run("routine", func(t *testing.T) {
-		tl := routine.NewInheritableThreadLocal[*payload]()
+		tl := routineTL
 		routineRun(tl, p, func() {
 			require.Same(t, p, tl.Get())
 			routineRun(tl, q, func() { require.Same(t, q, tl.Get()) })
@@ -114,8 +123,7 @@ func TestFixtures(t *testing.T) {
 	})
 
 	t.Run("jtolds", func(t *testing.T) {
-		m := jgls.NewContextManager()
-		defer m.Unregister()
+		m := jtoldsMgr
 		m.SetValues(jgls.Values{jtoldsKey: p}, func() {
 			require.Same(t, p, jtoldsGet(m))
 			m.SetValues(jgls.Values{jtoldsKey: q}, func() { require.Same(t, q, jtoldsGet(m)) })

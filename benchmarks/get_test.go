@@ -3,9 +3,7 @@ package benchmarks
 import (
 	"testing"
 
-	"github.com/go-als/als"
 	jgls "github.com/jtolds/gls"
-	"github.com/timandy/routine"
 )
 
 // BenchmarkGet reads the current store once per op, in a goroutine that
@@ -14,7 +12,7 @@ func BenchmarkGet(b *testing.B) {
 	p := &payload{id: 1}
 
 	b.Run("als", func(b *testing.B) {
-		s := als.New[*payload]()
+		s := alsStorage
 		s.Run(p, func() {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -36,7 +34,7 @@ func BenchmarkGet(b *testing.B) {
 		})
 	}
 	b.Run("routine", func(b *testing.B) {
-		tl := routine.NewInheritableThreadLocal[*payload]()
+		tl := routineTL
 		routineRun(tl, p, func() {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -47,8 +45,7 @@ func BenchmarkGet(b *testing.B) {
 		})
 	})
 	b.Run("jtolds", func(b *testing.B) {
-		m := jgls.NewContextManager()
-		defer m.Unregister()
+		m := jtoldsMgr
 		m.SetValues(jgls.Values{jtoldsKey: p}, func() {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -65,7 +62,7 @@ func BenchmarkGet(b *testing.B) {
 // would share nothing but their own).
 func BenchmarkGetParallel(b *testing.B) {
 	b.Run("als", func(b *testing.B) {
-		s := als.New[*payload]()
+		s := alsStorage
 		b.ReportAllocs()
 		b.RunParallel(func(pb *testing.PB) {
 			p := &payload{}
@@ -93,7 +90,7 @@ func BenchmarkGetParallel(b *testing.B) {
 		})
 	}
 	b.Run("routine", func(b *testing.B) {
-		tl := routine.NewInheritableThreadLocal[*payload]()
+		tl := routineTL
 		b.ReportAllocs()
 		b.RunParallel(func(pb *testing.PB) {
 			p := &payload{}
@@ -107,8 +104,7 @@ func BenchmarkGetParallel(b *testing.B) {
 		})
 	})
 	b.Run("jtolds", func(b *testing.B) {
-		m := jgls.NewContextManager()
-		defer m.Unregister()
+		m := jtoldsMgr
 		b.ReportAllocs()
 		b.RunParallel(func(pb *testing.PB) {
 			p := &payload{}

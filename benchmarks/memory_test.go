@@ -3,9 +3,6 @@ package benchmarks
 import (
 	"runtime"
 	"testing"
-
-	"github.com/go-als/als"
-	"github.com/timandy/routine"
 )
 
 // BenchmarkLiveGoroutineHeap starts b.N parked goroutines, each holding a
@@ -21,8 +18,8 @@ import (
 // routine lines minus it are what holding a store costs.
 func BenchmarkLiveGoroutineHeap(b *testing.B) {
 	p := &payload{id: 1}
-	s := als.New[*payload]()
-	tl := routine.NewInheritableThreadLocal[*payload]()
+	s := alsStorage
+	tl := routineTL
 	for _, kind := range []string{kindPlain, kindALS, kindRoutine} {
 		b.Run(kind, func(b *testing.B) {
 			n := b.N

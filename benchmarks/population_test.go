@@ -83,8 +83,8 @@ func (pop *population) stopAll() {
 // entries in the goroutine map while alive, and nothing is left after.
 func TestPopulation(t *testing.T) {
 	p := &payload{id: 7}
-	s := als.New[*payload]()
-	tl := routine.NewInheritableThreadLocal[*payload]()
+	s := alsStorage
+	tl := routineTL
 	for _, tc := range []struct {
 		kind    string
 		entries bool

@@ -4,9 +4,7 @@ import (
 	"context"
 	"testing"
 
-	"github.com/go-als/als"
 	jgls "github.com/jtolds/gls"
-	"github.com/timandy/routine"
 )
 
 // BenchmarkRunNested starts a scope inside an existing one (the common
@@ -15,7 +13,7 @@ func BenchmarkRunNested(b *testing.B) {
 	outer, inner := &payload{id: 1}, &payload{id: 2}
 
 	b.Run("als", func(b *testing.B) {
-		s := als.New[*payload]()
+		s := alsStorage
 		s.Run(outer, func() {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -32,7 +30,7 @@ func BenchmarkRunNested(b *testing.B) {
 		}
 	})
 	b.Run("routine", func(b *testing.B) {
-		tl := routine.NewInheritableThreadLocal[*payload]()
+		tl := routineTL
 		routineRun(tl, outer, func() {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -41,8 +39,7 @@ func BenchmarkRunNested(b *testing.B) {
 		})
 	})
 	b.Run("jtolds", func(b *testing.B) {
-		m := jgls.NewContextManager()
-		defer m.Unregister()
+		m := jtoldsMgr
 		m.SetValues(jgls.Values{jtoldsKey: outer}, func() {
 			b.ReportAllocs()
 			for b.Loop() {
@@ -59,7 +56,7 @@ func BenchmarkRunEmpty(b *testing.B) {
 	p := &payload{id: 1}
 
 	b.Run("als", func(b *testing.B) {
-		s := als.New[*payload]()
+		s := alsStorage
 		b.ReportAllocs()
 		for b.Loop() {
 			s.Run(p, work)
@@ -74,15 +71,14 @@ func BenchmarkRunEmpty(b *testing.B) {
 		}
 	})
 	b.Run("routine", func(b *testing.B) {
-		tl := routine.NewInheritableThreadLocal[*payload]()
+		tl := routineTL
 		b.ReportAllocs()
 		for b.Loop() {
 			routineRun(tl, p, work)
 		}
 	})
 	b.Run("jtolds", func(b *testing.B) {
-		m := jgls.NewContextManager()
-		defer m.Unregister()
+		m := jtoldsMgr
 		b.ReportAllocs()
 		for b.Loop() {
 			m.SetValues(jgls.Values{jtoldsKey: p}, work)

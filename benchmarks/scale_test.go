@@ -3,9 +3,6 @@ package benchmarks
 import (
 	"fmt"
 	"testing"
-
-	"github.com/go-als/als"
-	"github.com/timandy/routine"
 )
 
 // scaleSizes are the numbers of live goroutines BenchmarkScale reads
@@ -25,8 +22,8 @@ func scaleSizes() []int {
 // exist; it is the flat reference line.
 func BenchmarkScale(b *testing.B) {
 	p, mine := &payload{id: 1}, &payload{id: 2}
-	s := als.New[*payload]()
-	tl := routine.NewInheritableThreadLocal[*payload]()
+	s := alsStorage
+	tl := routineTL
 	for _, n := range scaleSizes() {
 		b.Run(fmt.Sprintf("n=%d", n), func(b *testing.B) {
 			pop := startPopulation(kindBoth, n, s, tl, p)

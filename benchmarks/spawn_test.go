@@ -16,7 +16,7 @@ func BenchmarkGo(b *testing.B) {
 	p := &payload{id: 1}
 
 	b.Run("als", func(b *testing.B) {
-		s := als.New[*payload]()
+		s := alsStorage
 		var wg sync.WaitGroup
 		done := func() { wg.Done() }
 		s.Run(p, func() {
@@ -39,7 +39,7 @@ func BenchmarkGo(b *testing.B) {
 		}
 	})
 	b.Run("routine", func(b *testing.B) {
-		tl := routine.NewInheritableThreadLocal[*payload]()
+		tl := routineTL
 		var wg sync.WaitGroup
 		done := func() { wg.Done() }
 		routineRun(tl, p, func() {
@@ -52,8 +52,7 @@ func BenchmarkGo(b *testing.B) {
 		})
 	})
 	b.Run("jtolds", func(b *testing.B) {
-		m := jgls.NewContextManager()
-		defer m.Unregister()
+		m := jtoldsMgr
 		var wg sync.WaitGroup
 		done := func() { wg.Done() }
 		m.SetValues(jgls.Values{jtoldsKey: p}, func() {
