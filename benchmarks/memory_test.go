@@ -12,9 +12,9 @@ import (
 // is the cost of starting one such goroutine.
 //
 // The runtime never frees a goroutine's g struct; it reuses dead ones. So
-// that every kind is measured the same way, b.N plain goroutines are
-// started and ended first, and the g structs are then free for reuse and
-// outside the measurement. The "plain" line is the floor: the als and
+// that every kind is measured the same way, b.N dead goroutines are made
+// available first (see reserveGoroutines), and the g structs are then
+// reused and outside the measurement. The "plain" line is the floor: the als and
 // routine lines minus it are what holding a store costs.
 func BenchmarkLiveGoroutineHeap(b *testing.B) {
 	p := &payload{id: 1}
@@ -27,7 +27,7 @@ func BenchmarkLiveGoroutineHeap(b *testing.B) {
 				n = min(n, 4000)
 			}
 			b.StopTimer()
-			startPopulation(kindPlain, n, s, tl, p).stopAll()
+			reserveGoroutines(n)
 			var before, after runtime.MemStats
 			runtime.GC()
 			runtime.ReadMemStats(&before)
@@ -42,6 +42,21 @@ func BenchmarkLiveGoroutineHeap(b *testing.B) {
 			b.ReportMetric(perGoroutine(before.StackInuse, after.StackInuse, n), "stackB/goroutine")
 		})
 	}
+}
+
+// reserved is how many dead goroutines reserveGoroutines has made
+// available for reuse; the runtime never frees them, so once is enough.
+var reserved int
+
+// reserveGoroutines makes sure n dead goroutines wait for reuse, by
+// starting n plain goroutines at once and ending them, unless an earlier
+// call did so for at least n already.
+func reserveGoroutines(n int) {
+	if n <= reserved {
+		return
+	}
+	startPopulation(kindPlain, n, alsStorage, routineTL, nil).stopAll()
+	reserved = n
 }
 
 // perGoroutine is the growth from before to after shared out over n

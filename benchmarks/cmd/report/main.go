@@ -48,7 +48,7 @@ type config struct {
 
 func main() {
 	var c config
-	flag.IntVar(&c.count, "count", 6, "runs of every benchmark; the table shows medians")
+	flag.IntVar(&c.count, "count", 5, "runs of every benchmark; the table shows medians")
 	flag.StringVar(&c.benchtime, "benchtime", "500ms", "go test -benchtime for each run")
 	flag.StringVar(&c.bench, "bench", ".", "go test -bench pattern")
 	flag.DurationVar(&c.timeout, "timeout", 20*time.Minute, "go test -timeout")
@@ -78,6 +78,7 @@ func run(c config, stdout, stderr io.Writer) error {
 		return err
 	}
 	start := time.Now()
+	load := loadAverage()
 	var raw bytes.Buffer
 
 	// 1. The go test benchmarks, in one run so that they share conditions.
@@ -150,10 +151,11 @@ func run(c config, stdout, stderr io.Writer) error {
 	}
 	env := Env{
 		Machine: machine(),
+		Load:    load,
 		Go:      goVersion(),
 		Node:    nodeVersion,
 		Date:    time.Now(),
-		Command: "make bench  # = cd benchmarks && go run ./cmd/report " + strings.Join(os.Args[1:], " "),
+		Command: strings.TrimSpace("make bench  # = cd benchmarks && go run ./cmd/report " + strings.Join(os.Args[1:], " ")),
 		Method: fmt.Sprintf("median of %d runs of each go test benchmark (-benchtime %s -benchmem), of %d Node runs of %d ops, and of %d end-to-end rounds of %d requests from %d keep-alive clients",
 			c.count, c.benchtime, c.count, c.nodeIters, c.e2eRounds, c.e2eRequests, c.e2eClients),
 	}
@@ -247,6 +249,20 @@ func machine() string {
 		mem = mi
 	}
 	return cpuInfo(ci, mem) + ", " + runtime.GOOS + "/" + runtime.GOARCH
+}
+
+// loadAverage is /proc/loadavg's 1, 5 and 15 minute averages: how busy
+// the machine was when the run began, which says how far to trust it.
+func loadAverage() string {
+	b, err := os.ReadFile("/proc/loadavg")
+	if err != nil {
+		return "unknown"
+	}
+	f := strings.Fields(string(b))
+	if len(f) < 3 {
+		return "unknown"
+	}
+	return strings.Join(f[:3], " ")
 }
 
 func goVersion() string {

@@ -30,14 +30,14 @@ func TestWriteResults(t *testing.T) {
 	e2e := &e2eResult{ALS: 9800, Ctx: 10000, Rounds: 2}
 	rows := Rows(data{set: set, e2e: e2e})
 	env := Env{
-		Machine: "AMD EPYC 7B13, 2 CPUs", Go: "go version go1.26.8 linux/amd64", Node: "v20.20.2",
+		Machine: "AMD EPYC 7B13, 2 CPUs", Load: "0.50 0.40 0.30", Go: "go version go1.26.8 linux/amd64", Node: "v20.20.2",
 		Date: time.Date(2026, 11, 25, 9, 30, 0, 0, time.UTC), Command: "make bench", Method: "median of 6 runs",
 	}
 	var b strings.Builder
 	require.NoError(t, WriteResults(&b, env, rows, set, e2e, [2][]float64{{9700, 9900}, {10100, 9900}}, "get-scale.svg"))
 	doc := b.String()
 	for _, want := range []string{
-		"# Benchmark results", "2026-11-25 09:30 UTC", "AMD EPYC 7B13", "go1.26.8", "v20.20.2", "`make bench`",
+		"# Benchmark results", "2026-11-25 09:30 UTC", "AMD EPYC 7B13", "(1, 5, 15 min): 0.50 0.40 0.30", "go1.26.8", "v20.20.2", "`make bench`",
 		"| Get | 5.00 | 0 | context.Value depth 3 |", "Goals: 6 met, 3 not met, 0 not measured.",
 		"![Get cost vs live goroutines holding a store](get-scale.svg)",
 		"| LiveGoroutineHeap/als | — | 0% | — | 3.00 | 170 heapB/goroutine | 0 |",
