@@ -1,6 +1,6 @@
 module github.com/go-als/als/benchmarks
 
-go 1.24
+go 1.24.0
 
 require (
 	github.com/go-als/als v0.0.0-00010101000000-000000000000
