@@ -19,6 +19,7 @@ import (
 
 type config struct {
 	count        int
+	rounds       int
 	benchtime    string
 	bench        string
 	timeout      time.Duration
@@ -37,6 +38,7 @@ type config struct {
 func main() {
 	var c config
 	flag.IntVar(&c.count, "count", 5, "runs of every benchmark; the table shows medians")
+	flag.IntVar(&c.rounds, "rounds", 1, "run the whole go test suite this many times (each with -count) and pool the runs; more than 1 spreads a busy machine's drift over every library alike")
 	flag.StringVar(&c.benchtime, "benchtime", "500ms", "go test -benchtime for each run")
 	flag.StringVar(&c.bench, "bench", ".", "go test -bench pattern")
 	flag.DurationVar(&c.timeout, "timeout", 20*time.Minute, "go test -timeout")
@@ -59,8 +61,8 @@ func main() {
 }
 
 func run(c config, stdout, stderr io.Writer) error {
-	if c.count <= 0 {
-		return errors.New("-count must be positive")
+	if c.count <= 0 || c.rounds <= 0 {
+		return errors.New("-count and -rounds must be positive")
 	}
 	if err := checkDir(); err != nil {
 		return err
@@ -76,7 +78,22 @@ func run(c config, stdout, stderr io.Writer) error {
 	if c.from != "" {
 		benchOut, err = os.ReadFile(c.from)
 	} else {
-		benchOut, err = goBench(c, stderr)
+		var tags []string
+		if asyncresPresent() {
+			tags = []string{"-tags", "asyncres"}
+		} else {
+			fmt.Fprintln(stderr, "report: package asyncres not found; its benchmark is left out")
+		}
+		for r := range c.rounds {
+			if c.rounds > 1 {
+				fmt.Fprintf(stderr, "report: round %d of %d\n", r+1, c.rounds)
+			}
+			var out []byte
+			if out, err = goBench(c, tags, stderr); err != nil {
+				break
+			}
+			benchOut = append(benchOut, out...)
+		}
 	}
 	if err != nil {
 		return err
@@ -89,7 +106,7 @@ func run(c config, stdout, stderr io.Writer) error {
 	set.Merge(s)
 
 	// 2. Node's AsyncLocalStorage on the same machine.
-	nodeVersion := "not run"
+	nodeVersion, nodeRan := "not run", false
 	if c.node != "" {
 		out, version, err := nodeBench(c, stderr)
 		if err != nil {
@@ -103,6 +120,7 @@ func run(c config, stdout, stderr io.Writer) error {
 			}
 			set.Merge(s)
 			nodeVersion = version
+			nodeRan = true
 		}
 	}
 
@@ -144,8 +162,7 @@ func run(c config, stdout, stderr io.Writer) error {
 		Node:    nodeVersion,
 		Date:    time.Now(),
 		Command: strings.TrimSpace("make bench  # = cd benchmarks && go run ./cmd/report " + strings.Join(os.Args[1:], " ")),
-		Method: fmt.Sprintf("median of %d runs of each go test benchmark (-benchtime %s -benchmem), of %d Node runs of %d ops, and of %d end-to-end rounds of %d requests from %d keep-alive clients",
-			c.count, c.benchtime, c.count, c.nodeIters, c.e2eRounds, c.e2eRequests, c.e2eClients),
+		Method: method(c, nodeRan, e2eRes != nil),
 	}
 	var md bytes.Buffer
 	if err := WriteResults(&md, env, rows, set, e2eRes, rounds, c.svgName); err != nil {
@@ -163,6 +180,23 @@ func run(c config, stdout, stderr io.Writer) error {
 	return nil
 }
 
+// method says how the numbers were taken, for RESULTS.md.
+func method(c config, nodeRan, e2eRan bool) string {
+	parts := []string{fmt.Sprintf("median of %d runs of each go test benchmark (%d go test run(s) of -count %d -benchtime %s -benchmem)",
+		c.count*c.rounds, c.rounds, c.count, c.benchtime)}
+	if c.from != "" {
+		parts[0] = "medians of the go test output in " + c.from
+	}
+	if nodeRan {
+		parts = append(parts, fmt.Sprintf("of %d Node runs of %d ops", c.count, c.nodeIters))
+	}
+	if e2eRan {
+		parts = append(parts, fmt.Sprintf("of %d end-to-end rounds per server of %d requests from %d keep-alive clients",
+			c.e2eRounds, c.e2eRequests, c.e2eClients))
+	}
+	return strings.Join(parts, "; ")
+}
+
 // checkDir makes sure the working directory is the benchmarks module,
 // where go test, the node script and the output files live.
 func checkDir() error {
@@ -175,14 +209,10 @@ func checkDir() error {
 
 // goBench runs the go test benchmarks, echoing their output to stderr as
 // it comes so a long run shows progress, and returns that output.
-func goBench(c config, stderr io.Writer) ([]byte, error) {
+func goBench(c config, tags []string, stderr io.Writer) ([]byte, error) {
 	args := []string{"test", "-run", "^$", "-bench", c.bench, "-benchmem",
 		"-count", strconv.Itoa(c.count), "-benchtime", c.benchtime, "-timeout", c.timeout.String()}
-	if asyncresPresent() {
-		args = append(args, "-tags", "asyncres")
-	} else {
-		fmt.Fprintln(stderr, "report: package asyncres not found; its benchmark is left out")
-	}
+	args = append(args, tags...)
 	args = append(args, ".")
 	fmt.Fprintf(stderr, "report: go %s\n", strings.Join(args, " "))
 	var out bytes.Buffer

@@ -50,3 +50,12 @@ func TestWriteResults(t *testing.T) {
 	require.NoError(t, WriteResults(&b, env, rows, set, nil, [2][]float64{}, "x.svg"))
 	assert.NotContains(t, b.String(), "## End to end")
 }
+
+func TestMethod(t *testing.T) {
+	c := config{count: 5, rounds: 2, benchtime: "500ms", nodeIters: 1000, e2eRounds: 3, e2eRequests: 100, e2eClients: 4}
+	assert.Equal(t, "median of 10 runs of each go test benchmark (2 go test run(s) of -count 5 -benchtime 500ms -benchmem); "+
+		"of 5 Node runs of 1000 ops; of 3 end-to-end rounds per server of 100 requests from 4 keep-alive clients", method(c, true, true))
+	assert.NotContains(t, method(c, false, false), "Node")
+	c.from = "old.txt"
+	assert.Contains(t, method(c, false, false), "old.txt")
+}
