@@ -162,7 +162,7 @@ func run(c config, stdout, stderr io.Writer) error {
 		Node:    nodeVersion,
 		Date:    time.Now(),
 		Command: strings.TrimSpace("make bench  # = cd benchmarks && go run ./cmd/report " + strings.Join(os.Args[1:], " ")),
-		Method: method(c, nodeRan, e2eRes != nil),
+		Method:  method(c, nodeRan, e2eRes != nil),
 	}
 	var md bytes.Buffer
 	if err := WriteResults(&md, env, rows, set, e2eRes, rounds, c.svgName); err != nil {
