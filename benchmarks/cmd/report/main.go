@@ -48,7 +48,7 @@ func main() {
 	flag.IntVar(&c.nodeIters, "node-iterations", 2_000_000, "operations per Node run")
 	flag.IntVar(&c.e2eRequests, "e2e-requests", 20_000, "requests per end-to-end round")
 	flag.IntVar(&c.e2eClients, "e2e-clients", 8, "concurrent keep-alive clients in the end-to-end test")
-	flag.IntVar(&c.e2eRounds, "e2e-rounds", 5, "end-to-end rounds per server")
+	flag.IntVar(&c.e2eRounds, "e2e-rounds", 7, "end-to-end rounds per server")
 	flag.DurationVar(&c.e2eMax, "e2e-max", 20*time.Second, "time cap of one end-to-end round")
 	flag.BoolVar(&c.skipE2E, "skip-e2e", false, "leave the end-to-end test out")
 	flag.StringVar(&c.out, "out", "RESULTS.md", "where to write the results")
