@@ -26,6 +26,12 @@
 //   - LiveGoroutineHeap: heap bytes each parked goroutine holding a store
 //     costs, beside plain parked goroutines.
 //
+// go test runs benchmarks file by file in name order, and the files are
+// named so that the two which start hundreds of thousands of goroutines
+// (scale_memory_test.go, scale_test.go) come last: the runtime keeps every
+// dead goroutine's g struct, and a GC must walk them all, which would tax
+// the allocating benchmarks that came after.
+//
 // The end-to-end HTTP comparison is in package e2e, the Node.js anchor in
 // node/alsbench.js, and cmd/report runs everything and writes RESULTS.md.
 package benchmarks
