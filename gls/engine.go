@@ -1,8 +1,10 @@
 package gls
 
 import (
+	"sync"
 	"sync/atomic"
 
+	"github.com/petermattis/goid"
 	"github.com/puzpuzpuz/xsync/v3"
 )
 
@@ -27,8 +29,12 @@ type state struct {
 	base     *Frame
 	ov       *[ovCap]pending // allocated on the first nested push
 	exec     *Exec
-	goid     int64
 	floor, n uint8
+	pooled   bool // recycled through statePool when its scope ends
+	// goid and inMap are read by other goroutines through cache, and
+	// change when a pooled state is reused, hence atomic.
+	goid  atomic.Int64
+	inMap atomic.Bool // the state lives in states, not only in a slot
 }
 
 const ovCap = 8
@@ -41,9 +47,25 @@ type pending struct {
 	mat  *Frame // base + ov[floor:this+1], once someone needed it
 }
 
-// states maps goroutine id to that goroutine's state. Goroutine ids are
-// dense small integers, so a multiplicative hash spreads them well and is
-// much cheaper than the default hasher.
+// Where a goroutine's state lives. Most goroutines claim a slot of cache,
+// a direct-mapped table indexed by a hash of the goroutine id, with one
+// CAS; a slot is never taken from its owner, so a hit is one load and a
+// compare, and starting or ending a context writes no map. A goroutine
+// whose slot is taken goes to states, a concurrent map, instead. Goroutine
+// ids are never reused, so a state whose goid matches is the caller's.
+const cacheBits = 13
+
+var cache [1 << cacheBits]atomic.Pointer[state]
+
+// slotOf spreads consecutive ids (goroutines started together) over
+// different cache lines, so that their CASes do not contend.
+func slotOf(id int64) *atomic.Pointer[state] {
+	return &cache[(uint64(id)*0x9e3779b97f4a7c15)>>(64-cacheBits)]
+}
+
+// states holds the states that found their slot taken. Goroutine ids are
+// dense integers, so a multiplicative hash is enough and much cheaper than
+// the default hasher.
 var states = xsync.NewMapOfWithHasher[int64, *state](hashGoid)
 
 func hashGoid(id int64, seed uint64) uint64 {
@@ -51,46 +73,74 @@ func hashGoid(id int64, seed uint64) uint64 {
 	return h ^ (h >> 29)
 }
 
-// cache is a direct-mapped front for states: slot goid%cacheSize holds the
-// state of the goroutine that last claimed it. A hit costs one load and a
-// compare instead of a hash-map probe; goroutine ids are never reused, so
-// a state whose goid matches is certainly the caller's. Misses fall back
-// to the map and refill the slot.
-const cacheSize = 1 << 13
-
-var cache [cacheSize]atomic.Pointer[state]
-
-func slot(id int64) *atomic.Pointer[state] { return &cache[uint64(id)%cacheSize] }
-
 // lookup returns the calling goroutine's id and state (nil if none).
 func lookup() (int64, *state) {
 	id := curGoid()
-	if st := cache[uint64(id)%cacheSize].Load(); st != nil && st.goid == id {
+	if st := slotOf(id).Load(); st != nil && st.goid.Load() == id {
 		return id, st
 	}
 	return id, lookupMiss(id)
 }
 
+// lookupMiss finds id's state in the map, and moves a hot one into its
+// slot when the slot has come free, so that it hits from then on.
 func lookupMiss(id int64) *state {
 	st, ok := states.Load(id)
 	if ok {
-		slot(id).Store(st)
+		slotOf(id).CompareAndSwap(nil, st)
 	}
 	return st
 }
 
-// insert creates the calling goroutine's entry, which must not exist.
+// insert creates the calling goroutine's state, which must not exist.
 func insert(id int64, f *Frame) *state {
-	st := &state{base: f, goid: id}
+	st := &state{base: f}
+	st.goid.Store(id)
+	return publish(st)
+}
+
+// statePool recycles the states of goroutines started by spawn, which end
+// with their scope: spawning then costs one allocation less. A reader that
+// still holds a recycled state from a cache slot compares its goid, which
+// never matches the reader's own id, so it just misses.
+var statePool = sync.Pool{New: func() any { return &state{pooled: true} }}
+
+// insertWith creates the calling goroutine's state with a frame holding
+// only k=v. The first Run of a request lands here, so the state and its
+// frame come in one allocation; a captured frame keeps the small state
+// alive with it, which is cheaper than a second allocation every time.
+func insertWith(id int64, k *Key, v any) *state {
+	p := &struct {
+		st state
+		f  frame1
+	}{}
+	p.f.a[0] = entry{key: k, val: v}
+	p.f.f.entries = p.f.a[:1]
+	p.st.base = &p.f.f
+	p.st.goid.Store(id)
+	return publish(&p.st)
+}
+
+func publish(st *state) *state {
+	id := st.goid.Load()
+	sl := slotOf(id)
+	if sl.Load() == nil {
+		st.inMap.Store(false)
+		if sl.CompareAndSwap(nil, st) {
+			return st
+		}
+	}
+	st.inMap.Store(true) // before the map publishes it
 	states.Store(id, st)
-	slot(id).Store(st)
 	return st
 }
 
-// remove deletes goroutine id's entry st.
+// remove deletes goroutine id's state st from wherever it lives.
 func remove(id int64, st *state) {
-	slot(id).CompareAndSwap(st, nil)
-	states.Delete(id)
+	slotOf(id).CompareAndSwap(st, nil)
+	if st.inMap.Load() {
+		states.Delete(id)
+	}
 }
 
 // frame returns st's context as an immutable frame, building and caching
@@ -140,8 +190,30 @@ func Current() *Frame {
 // Get returns the value of k in the calling goroutine's context. It is
 // Current().Get(k) without building a frame.
 func Get(k *Key) (any, bool) {
-	if _, st := lookup(); st != nil {
-		return st.get(k)
+	// lookup and get written out by hand: this is GetStore's whole cost.
+	var id int64
+	if fastGoid {
+		id = goid.Get()
+	} else {
+		id = stackGoid()
+	}
+	st := slotOf(id).Load()
+	if st == nil || st.goid.Load() != id {
+		if st = lookupMiss(id); st == nil {
+			return nil, false
+		}
+	}
+	for i := int(st.n) - 1; i >= int(st.floor); i-- {
+		if p := &st.ov[i]; p.key == k {
+			return p.val, !p.hide
+		}
+	}
+	if f := st.base; f != nil {
+		for i := range f.entries {
+			if f.entries[i].key == k {
+				return f.entries[i].val, true
+			}
+		}
 	}
 	return nil, false
 }
@@ -161,14 +233,13 @@ type Scope struct {
 	st       *state
 	base     *Frame
 	exec     *Exec
-	id       int64
 	floor, n uint8
 	pushed   bool // the scope wrote ov[n], which Exit clears
 	fresh    bool // the scope created the goroutine's entry; Exit removes it
 }
 
-func (st *state) save(id int64) Scope {
-	return Scope{st: st, base: st.base, exec: st.exec, id: id, floor: st.floor, n: st.n}
+func (st *state) save() Scope {
+	return Scope{st: st, base: st.base, exec: st.exec, floor: st.floor, n: st.n}
 }
 
 // Enter makes f the calling goroutine's frame, keeping its execution
@@ -177,9 +248,9 @@ func (st *state) save(id int64) Scope {
 func Enter(f *Frame) Scope {
 	id, st := lookup()
 	if st == nil {
-		return Scope{st: insert(id, f), id: id, fresh: true}
+		return Scope{st: insert(id, f), fresh: true}
 	}
-	sc := st.save(id)
+	sc := st.save()
 	st.base, st.floor = f, st.n
 	return sc
 }
@@ -188,7 +259,10 @@ func Enter(f *Frame) Scope {
 // have an entry yet: it skips the lookup that would miss.
 func EnterNew(f *Frame) Scope {
 	id := curGoid()
-	return Scope{st: insert(id, f), id: id, fresh: true}
+	st := statePool.Get().(*state)
+	st.base = f
+	st.goid.Store(id)
+	return Scope{st: publish(st), fresh: true}
 }
 
 // EnterExec is Enter that also installs the execution context e.
@@ -203,23 +277,30 @@ func EnterExec(f *Frame, e *Exec) Scope {
 func Push(k *Key, v any) Scope {
 	id, st := lookup()
 	if st == nil {
-		return Scope{st: insert(id, (*Frame)(nil).With(k, v)), id: id, fresh: true}
+		return Scope{st: insertWith(id, k, v), fresh: true}
 	}
-	return st.push(id, pending{key: k, val: v})
+	// The common case written out: the Scope is built once, as the result,
+	// because copying a just-written struct through calls stalls the CPU.
+	if n := st.n; n < ovCap && st.ov != nil {
+		st.ov[n] = pending{key: k, val: v}
+		st.n = n + 1
+		return Scope{st: st, base: st.base, exec: st.exec, floor: st.floor, n: n, pushed: true}
+	}
+	return st.push(pending{key: k, val: v})
 }
 
 // Hide removes k from the calling goroutine's context until the returned
 // Scope's Exit.
 func Hide(k *Key) Scope {
-	id, st := lookup()
+	_, st := lookup()
 	if st == nil {
 		return Scope{} // nothing to hide; Exit restores nothing
 	}
-	return st.push(id, pending{key: k, hide: true})
+	return st.push(pending{key: k, hide: true})
 }
 
-func (st *state) push(id int64, p pending) Scope {
-	sc := st.save(id)
+func (st *state) push(p pending) Scope {
+	sc := st.save()
 	if st.n == ovCap {
 		// Deep nesting: fold everything into a new base instead.
 		f := st.frame()
@@ -248,8 +329,15 @@ func (s Scope) Exit() {
 		return
 	}
 	if s.fresh {
-		*st = state{goid: st.goid}
-		remove(s.id, st)
+		// Clear only what the owner uses: other goroutines may be reading
+		// goid and inMap through the cache right now.
+		st.base, st.exec, st.floor, st.n = nil, nil, 0, 0
+		remove(st.goid.Load(), st)
+		if st.pooled {
+			statePool.Put(st) // keeps its ov array, whose slots are clear
+		} else {
+			st.ov = nil
+		}
 		return
 	}
 	if s.pushed {
@@ -274,11 +362,20 @@ func Replace(f *Frame) {
 func Set(k *Key, v any) {
 	id, st := lookup()
 	if st == nil {
-		watch(id, insert(id, (*Frame)(nil).With(k, v)))
+		watch(id, insertWith(id, k, v))
 		return
 	}
 	st.base, st.floor = st.frame().With(k, v), st.n
 }
 
-// Len reports how many goroutines hold a context entry now.
-func Len() int { return states.Size() }
+// Len reports how many goroutines hold a context entry now. It walks the
+// whole cache, so it is for tests and diagnostics, not hot paths.
+func Len() int {
+	n := states.Size()
+	for i := range cache {
+		if st := cache[i].Load(); st != nil && !st.inMap.Load() {
+			n++
+		}
+	}
+	return n
+}

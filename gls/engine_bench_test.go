@@ -54,3 +54,19 @@ func BenchmarkGet(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkEnterNewExit(b *testing.B) {
+	f := (*Frame)(nil).With(NewKey("k"), 1)
+	b.ReportAllocs()
+	for b.Loop() {
+		EnterNew(f).Exit()
+	}
+}
+
+func BenchmarkCurrent(b *testing.B) {
+	sc := Push(NewKey("k"), 1)
+	defer sc.Exit()
+	for b.Loop() {
+		sinkFrame = Current()
+	}
+}

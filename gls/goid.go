@@ -31,12 +31,12 @@ var fastGoid = func() bool {
 
 // curGoid reads the calling goroutine's id with the reader chosen at
 // start-up.
-var curGoid = func() func() int64 {
+func curGoid() int64 {
 	if fastGoid {
-		return goid.Get
+		return goid.Get()
 	}
-	return stackGoid
-}()
+	return stackGoid()
+}
 
 // FastGoid reports whether the fast goroutine-id reader passed its
 // start-up check.
