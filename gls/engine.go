@@ -39,6 +39,9 @@ func lookup() (int64, *state) {
 
 // Current returns the calling goroutine's frame; nil when it has none.
 func Current() *Frame {
+	if compiled {
+		return rtFrame()
+	}
 	if _, st := lookup(); st != nil {
 		return st.frame
 	}
@@ -48,6 +51,9 @@ func Current() *Frame {
 // CurrentExec returns the calling goroutine's execution context; nil when
 // it runs in its root context.
 func CurrentExec() *Exec {
+	if compiled {
+		return rtExec()
+	}
 	if _, st := lookup(); st != nil {
 		return st.exec
 	}
@@ -68,6 +74,9 @@ type Scope struct {
 // context, until the returned Scope's Exit. Call Exit on the same
 // goroutine, normally with defer.
 func Enter(f *Frame) Scope {
+	if compiled {
+		return rtEnter(f)
+	}
 	id, st := lookup()
 	if st != nil {
 		sc := Scope{st: st, frame: st.frame, exec: st.exec, id: id}
@@ -83,6 +92,9 @@ func Enter(f *Frame) Scope {
 // frame until the returned Scope's Exit. It is Enter(Current().With(k, v))
 // with one goroutine lookup instead of two.
 func Push(k *Key, v any) Scope {
+	if compiled {
+		return rtPush(k, v)
+	}
 	id, st := lookup()
 	if st != nil {
 		sc := Scope{st: st, frame: st.frame, exec: st.exec, id: id}
@@ -97,6 +109,9 @@ func Push(k *Key, v any) Scope {
 // Hide makes the current frame without k the calling goroutine's frame
 // until the returned Scope's Exit.
 func Hide(k *Key) Scope {
+	if compiled {
+		return rtHide(k)
+	}
 	id, st := lookup()
 	if st == nil {
 		// Nothing to hide; an empty scope restores nothing.
@@ -109,6 +124,9 @@ func Hide(k *Key) Scope {
 
 // EnterExec is Enter that also installs the execution context e.
 func EnterExec(f *Frame, e *Exec) Scope {
+	if compiled {
+		return rtEnterExec(f, e)
+	}
 	sc := Enter(f)
 	sc.st.exec = e
 	return sc
@@ -118,6 +136,10 @@ func EnterExec(f *Frame, e *Exec) Scope {
 // forgets the goroutine entirely when Enter was the one that created it.
 func (s Scope) Exit() {
 	if s.st == nil {
+		return
+	}
+	if compiled {
+		rtExit(s)
 		return
 	}
 	if s.fresh {
@@ -132,6 +154,10 @@ func (s Scope) Exit() {
 // it holds until an enclosing Scope exits or, outside any scope, until the
 // goroutine ends, after which the entry is reclaimed by a background sweep.
 func Replace(f *Frame) {
+	if compiled {
+		rtSetFrame(f)
+		return
+	}
 	id, st := lookup()
 	if st != nil {
 		st.frame = f
@@ -145,6 +171,10 @@ func Replace(f *Frame) {
 // Set sets k to v in the calling goroutine's frame like Replace, with one
 // goroutine lookup.
 func Set(k *Key, v any) {
+	if compiled {
+		rtSet(k, v)
+		return
+	}
 	id, st := lookup()
 	if st != nil {
 		st.frame = st.frame.With(k, v)
@@ -155,5 +185,7 @@ func Set(k *Key, v any) {
 	watch(id, st)
 }
 
-// Len reports how many goroutines hold a context entry now.
+// Len reports how many goroutines hold a context entry now. In compiled
+// mode (see Compiled) contexts live in the runtime, not in the map, and Len
+// is always 0.
 func Len() int { return states.Size() }
