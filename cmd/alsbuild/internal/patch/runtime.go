@@ -81,6 +81,29 @@ func als_set(frame, exec unsafe.Pointer) {
 	gp.` + FieldFrame + ` = frame
 	gp.` + FieldExec + ` = exec
 }
+
+// The exported twins are for package gls only: being small and exported,
+// they are inlined into gls, which makes reading the frame a load from
+// the g register instead of a call.
+
+// ALSFrame returns the calling goroutine's context frame (package gls only).
+func ALSFrame() unsafe.Pointer { return getg().` + FieldFrame + ` }
+
+// ALSSetFrame sets the calling goroutine's context frame (package gls only).
+func ALSSetFrame(p unsafe.Pointer) { getg().` + FieldFrame + ` = p }
+
+// ALSExec returns the calling goroutine's execution context (package gls only).
+func ALSExec() unsafe.Pointer { return getg().` + FieldExec + ` }
+
+// ALSSetExec sets the calling goroutine's execution context (package gls only).
+func ALSSetExec(p unsafe.Pointer) { getg().` + FieldExec + ` = p }
+
+// ALSSet sets both slots (package gls only).
+func ALSSet(frame, exec unsafe.Pointer) {
+	gp := getg()
+	gp.` + FieldFrame + ` = frame
+	gp.` + FieldExec + ` = exec
+}
 `
 
 // Runtime patches package runtime of Go 1.minor: runtime2.go gains the
