@@ -2,8 +2,35 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 )
+
+// maxArgLen is the command-line length above which the go command itself
+// switches to a response file (cmd/internal/sys.ExecArgLengthLimit).
+const maxArgLen = 30 << 10
+
+func argLen(args []string) int {
+	n := 0
+	for _, a := range args {
+		n += len(a) + 1
+	}
+	return n
+}
+
+// writeResponseFile stores args in dir in the compiler's response-file
+// format and returns its path.
+func writeResponseFile(dir string, args []string) (string, error) {
+	var b strings.Builder
+	for _, a := range args {
+		a = strings.ReplaceAll(a, `\`, `\\`)
+		a = strings.ReplaceAll(a, "\n", `\n`)
+		b.WriteString(a)
+		b.WriteByte('\n')
+	}
+	p := filepath.Join(dir, "args.rsp")
+	return p, os.WriteFile(p, []byte(b.String()), 0o644)
+}
 
 // expandResponseFiles replaces "@file" arguments by the arguments the file
 // holds, one per line, decoded as the go command encodes them (a

@@ -149,6 +149,13 @@ func compilePatched(tool string, args []string, pkg string, fix func(dir string)
 		out = append(out, np)
 	}
 	out = mapTrimpath(out, tmp, dir)
+	if n := argLen(out); n > maxArgLen {
+		rf, err := writeResponseFile(tmp, out)
+		if err != nil {
+			return err
+		}
+		out = []string{"@" + rf}
+	}
 	return runTool(tool, out)
 }
 

@@ -55,6 +55,12 @@ func TestResponseFiles(t *testing.T) {
 	got, err := expandResponseFiles([]string{"-o", "@" + rf, "x.go"})
 	require.NoError(t, err)
 	assert.Equal(t, []string{"-o", "-p", "runtime", "a\nb", `c\d`, "x.go"}, got)
+
+	back, err := writeResponseFile(dir, got)
+	require.NoError(t, err)
+	again, err := expandResponseFiles([]string{"@" + back})
+	require.NoError(t, err)
+	assert.Equal(t, got, again)
 }
 
 // fakeGoroot lays out the parts of a GOROOT that alsbuild reads.

@@ -68,6 +68,7 @@ func CheckVersion(minor int, release string) error {
 type site struct {
 	file   string
 	fn     string
+	params []string // parameters of fn the replacement refers to
 	anchor string
 	with   string
 }
@@ -86,6 +87,11 @@ func (s site) apply(src []byte) ([]byte, error) {
 		fd := findFunc(f, s.fn)
 		if fd == nil || fd.Body == nil {
 			return nil, fmt.Errorf("%w: func %s not in %s", ErrAnchor, s.fn, s.file)
+		}
+		for _, p := range s.params {
+			if !hasParam(fd, p) {
+				return nil, fmt.Errorf("%w: func %s in %s has no parameter %s", ErrAnchor, s.fn, s.file, p)
+			}
 		}
 		lo, hi := fset.Position(fd.Body.Lbrace).Offset, fset.Position(fd.Body.Rbrace).Offset
 		if at < lo || at > hi {
@@ -117,6 +123,17 @@ func findFunc(f *ast.File, name string) *ast.FuncDecl {
 		}
 	}
 	return nil
+}
+
+func hasParam(fd *ast.FuncDecl, name string) bool {
+	for _, f := range fd.Type.Params.List {
+		for _, n := range f.Names {
+			if n.Name == name {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func parseCheck(name string, src []byte) (*token.FileSet, *ast.File, error) {

@@ -87,6 +87,7 @@ func TestRuntimeAnchorsMustMatchExactly(t *testing.T) {
 		{"gdestroy anchor missing", strings.Replace(string(proc), "gp.labels = nil", "gp.labels = gp.labels", 1), string(r2), "gp.labels = nil"},
 		{"anchor twice", string(proc) + "\nfunc alsDup(gp *g) { gp.labels = nil }\n", string(r2), "2 times"},
 		{"anchor in the wrong function", strings.Replace(string(proc), "gp.labels = nil", "gp.labels = gp.labels", 1) + "\nfunc alsElsewhere(gp *g) { gp.labels = nil }\n", string(r2), "not inside func gdestroy"},
+		{"newproc1 without callergp", strings.Replace(string(proc), "func newproc1(fn *funcval, callergp *g,", "func newproc1(fn *funcval, parent *g,", 1), string(r2), "no parameter callergp"},
 		{"no type g", string(proc), strings.Replace(string(r2), "type g struct", "type gg struct", 1), "type g struct"},
 		{"g without labels", string(proc), strings.Replace(string(r2), "\tlabels ", "\tlabelz ", 1), "no field labels"},
 		{"patched twice", string(proc), strings.Replace(string(r2), "\tlabels ", "\talsFrame unsafe.Pointer\n\tlabels ", 1), "already has a field alsFrame"},
