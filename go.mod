@@ -1,6 +1,6 @@
 module github.com/go-als/als
 
-go 1.24
+go 1.24.0
 
 require (
 	github.com/petermattis/goid v0.0.0-20261109124353-7cfa343ad0ab
@@ -10,4 +10,10 @@ require (
 require (
 	github.com/stretchr/testify v1.12.1
 	go.yaml.in/yaml/v3 v3.0.5 // indirect
+)
+
+require (
+	golang.org/x/mod v0.33.0 // indirect
+	golang.org/x/sync v0.19.0 // indirect
+	golang.org/x/tools v0.42.0
 )

@@ -42,7 +42,7 @@ func New[T any](opts ...Option[T]) *Storage[T] {
 // default (T's zero value unless WithDefault) and false outside any
 // context of this storage.
 func (s *Storage[T]) GetStore() (T, bool) {
-	if v, ok := gls.Current().Get(s.key.Load()); ok {
+	if v, ok := gls.Get(s.key.Load()); ok {
 		t, _ := v.(T) // a nil interface store yields T's zero value
 		return t, true
 	}

@@ -29,20 +29,20 @@ func Compiled() bool { return compiled }
 var rtScope state
 
 func rtEnter(f *Frame) Scope {
-	sc := Scope{st: &rtScope, frame: rtFrame(), exec: rtExec()}
+	sc := Scope{st: &rtScope, base: rtFrame(), exec: rtExec()}
 	rtSetFrame(f)
 	return sc
 }
 
 func rtEnterExec(f *Frame, e *Exec) Scope {
-	sc := Scope{st: &rtScope, frame: rtFrame(), exec: rtExec()}
+	sc := Scope{st: &rtScope, base: rtFrame(), exec: rtExec()}
 	rtSetBoth(f, e)
 	return sc
 }
 
 func rtPush(k *Key, v any) Scope {
 	old := rtFrame()
-	sc := Scope{st: &rtScope, frame: old, exec: rtExec()}
+	sc := Scope{st: &rtScope, base: old, exec: rtExec()}
 	rtSetFrame(old.With(k, v))
 	return sc
 }
@@ -52,12 +52,12 @@ func rtHide(k *Key) Scope {
 	if old == nil {
 		return Scope{}
 	}
-	sc := Scope{st: &rtScope, frame: old, exec: rtExec()}
+	sc := Scope{st: &rtScope, base: old, exec: rtExec()}
 	rtSetFrame(old.Without(k))
 	return sc
 }
 
-func rtExit(s Scope) { rtSetBoth(s.frame, s.exec) }
+func rtExit(s Scope) { rtSetBoth(s.base, s.exec) }
 
 func rtSet(k *Key, v any) { rtSetFrame(rtFrame().With(k, v)) }
 

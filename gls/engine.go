@@ -1,6 +1,8 @@
 package gls
 
 import (
+	"sync/atomic"
+
 	"github.com/puzpuzpuz/xsync/v3"
 )
 
@@ -14,16 +16,34 @@ type Exec struct {
 }
 
 // state is the one mutable record per goroutine. Only its own goroutine
-// reads or writes frame and exec, so they need no synchronisation; the
-// map that finds it is the only shared structure.
+// reads or writes it (goid aside, which never changes), so it needs no
+// synchronisation; the map that finds it is the only shared structure.
+//
+// The goroutine's context is base with the pending entries ov[floor:n]
+// applied on top, in order. Nested scopes push pending entries instead of
+// building frames, so a nested Run allocates nothing; an immutable frame
+// is built only when someone captures the context, and cached per level.
 type state struct {
-	frame *Frame
-	exec  *Exec
+	base     *Frame
+	ov       *[ovCap]pending // allocated on the first nested push
+	exec     *Exec
+	goid     int64
+	floor, n uint8
+}
+
+const ovCap = 8
+
+// pending is one scope's change to the context: k set to val, or k hidden.
+type pending struct {
+	key  *Key
+	val  any
+	hide bool
+	mat  *Frame // base + ov[floor:this+1], once someone needed it
 }
 
 // states maps goroutine id to that goroutine's state. Goroutine ids are
 // dense small integers, so a multiplicative hash spreads them well and is
-// much cheaper than the default string-oriented hasher.
+// much cheaper than the default hasher.
 var states = xsync.NewMapOfWithHasher[int64, *state](hashGoid)
 
 func hashGoid(id int64, seed uint64) uint64 {
@@ -31,10 +51,82 @@ func hashGoid(id int64, seed uint64) uint64 {
 	return h ^ (h >> 29)
 }
 
+// cache is a direct-mapped front for states: slot goid%cacheSize holds the
+// state of the goroutine that last claimed it. A hit costs one load and a
+// compare instead of a hash-map probe; goroutine ids are never reused, so
+// a state whose goid matches is certainly the caller's. Misses fall back
+// to the map and refill the slot.
+const cacheSize = 1 << 13
+
+var cache [cacheSize]atomic.Pointer[state]
+
+func slot(id int64) *atomic.Pointer[state] { return &cache[uint64(id)%cacheSize] }
+
+// lookup returns the calling goroutine's id and state (nil if none).
 func lookup() (int64, *state) {
 	id := curGoid()
-	st, _ := states.Load(id)
-	return id, st
+	if st := cache[uint64(id)%cacheSize].Load(); st != nil && st.goid == id {
+		return id, st
+	}
+	return id, lookupMiss(id)
+}
+
+func lookupMiss(id int64) *state {
+	st, ok := states.Load(id)
+	if ok {
+		slot(id).Store(st)
+	}
+	return st
+}
+
+// insert creates the calling goroutine's entry, which must not exist.
+func insert(id int64, f *Frame) *state {
+	st := &state{base: f, goid: id}
+	states.Store(id, st)
+	slot(id).Store(st)
+	return st
+}
+
+// remove deletes goroutine id's entry st.
+func remove(id int64, st *state) {
+	slot(id).CompareAndSwap(st, nil)
+	states.Delete(id)
+}
+
+// frame returns st's context as an immutable frame, building and caching
+// the frames of pending levels that nobody has needed yet.
+func (st *state) frame() *Frame {
+	if st.floor == st.n {
+		return st.base
+	}
+	i := int(st.n) - 1
+	for i >= int(st.floor) && st.ov[i].mat == nil {
+		i--
+	}
+	f := st.base
+	if i >= int(st.floor) {
+		f = st.ov[i].mat
+	}
+	for j := i + 1; j < int(st.n); j++ {
+		p := &st.ov[j]
+		if p.hide {
+			f = f.Without(p.key)
+		} else {
+			f = f.With(p.key, p.val)
+		}
+		p.mat = f
+	}
+	return f
+}
+
+// get is frame().Get(k) without building anything.
+func (st *state) get(k *Key) (any, bool) {
+	for i := int(st.n) - 1; i >= int(st.floor); i-- {
+		if p := &st.ov[i]; p.key == k {
+			return p.val, !p.hide
+		}
+	}
+	return st.base.Get(k)
 }
 
 // Current returns the calling goroutine's frame; nil when it has none.
@@ -43,9 +135,21 @@ func Current() *Frame {
 		return rtFrame()
 	}
 	if _, st := lookup(); st != nil {
-		return st.frame
+		return st.frame()
 	}
 	return nil
+}
+
+// Get returns the value of k in the calling goroutine's context. It is
+// Current().Get(k) without building a frame.
+func Get(k *Key) (any, bool) {
+	if compiled {
+		return rtFrame().Get(k)
+	}
+	if _, st := lookup(); st != nil {
+		return st.get(k)
+	}
+	return nil, false
 }
 
 // CurrentExec returns the calling goroutine's execution context; nil when
@@ -60,14 +164,20 @@ func CurrentExec() *Exec {
 	return nil
 }
 
-// Scope remembers what Enter replaced. Exit puts it back. A Scope is a
+// Scope remembers what a scope replaced. Exit puts it back. A Scope is a
 // plain value so that entering and leaving allocates nothing.
 type Scope struct {
-	st    *state
-	frame *Frame
-	exec  *Exec
-	id    int64
-	fresh bool // Enter created the goroutine's entry, so Exit removes it
+	st       *state
+	base     *Frame
+	exec     *Exec
+	id       int64
+	floor, n uint8
+	pushed   bool // the scope wrote ov[n], which Exit clears
+	fresh    bool // the scope created the goroutine's entry; Exit removes it
+}
+
+func (st *state) save(id int64) Scope {
+	return Scope{st: st, base: st.base, exec: st.exec, id: id, floor: st.floor, n: st.n}
 }
 
 // Enter makes f the calling goroutine's frame, keeping its execution
@@ -78,48 +188,22 @@ func Enter(f *Frame) Scope {
 		return rtEnter(f)
 	}
 	id, st := lookup()
-	if st != nil {
-		sc := Scope{st: st, frame: st.frame, exec: st.exec, id: id}
-		st.frame = f
-		return sc
-	}
-	st = &state{frame: f}
-	states.Store(id, st)
-	return Scope{st: st, id: id, fresh: true}
-}
-
-// Push makes the current frame with k set to v the calling goroutine's
-// frame until the returned Scope's Exit. It is Enter(Current().With(k, v))
-// with one goroutine lookup instead of two.
-func Push(k *Key, v any) Scope {
-	if compiled {
-		return rtPush(k, v)
-	}
-	id, st := lookup()
-	if st != nil {
-		sc := Scope{st: st, frame: st.frame, exec: st.exec, id: id}
-		st.frame = st.frame.With(k, v)
-		return sc
-	}
-	st = &state{frame: (*Frame)(nil).With(k, v)}
-	states.Store(id, st)
-	return Scope{st: st, id: id, fresh: true}
-}
-
-// Hide makes the current frame without k the calling goroutine's frame
-// until the returned Scope's Exit.
-func Hide(k *Key) Scope {
-	if compiled {
-		return rtHide(k)
-	}
-	id, st := lookup()
 	if st == nil {
-		// Nothing to hide; an empty scope restores nothing.
-		return Scope{}
+		return Scope{st: insert(id, f), id: id, fresh: true}
 	}
-	sc := Scope{st: st, frame: st.frame, exec: st.exec, id: id}
-	st.frame = st.frame.Without(k)
+	sc := st.save(id)
+	st.base, st.floor = f, st.n
 	return sc
+}
+
+// EnterNew is Enter for a goroutine that has just started and so cannot
+// have an entry yet: it skips the lookup that would miss.
+func EnterNew(f *Frame) Scope {
+	if compiled {
+		return rtEnter(f)
+	}
+	id := curGoid()
+	return Scope{st: insert(id, f), id: id, fresh: true}
 }
 
 // EnterExec is Enter that also installs the execution context e.
@@ -132,10 +216,59 @@ func EnterExec(f *Frame, e *Exec) Scope {
 	return sc
 }
 
-// Exit restores the frame and execution context that Enter replaced, and
-// forgets the goroutine entirely when Enter was the one that created it.
+// Push sets k to v in the calling goroutine's context until the returned
+// Scope's Exit. Inside an existing context it allocates nothing.
+func Push(k *Key, v any) Scope {
+	if compiled {
+		return rtPush(k, v)
+	}
+	id, st := lookup()
+	if st == nil {
+		return Scope{st: insert(id, (*Frame)(nil).With(k, v)), id: id, fresh: true}
+	}
+	return st.push(id, pending{key: k, val: v})
+}
+
+// Hide removes k from the calling goroutine's context until the returned
+// Scope's Exit.
+func Hide(k *Key) Scope {
+	if compiled {
+		return rtHide(k)
+	}
+	id, st := lookup()
+	if st == nil {
+		return Scope{} // nothing to hide; Exit restores nothing
+	}
+	return st.push(id, pending{key: k, hide: true})
+}
+
+func (st *state) push(id int64, p pending) Scope {
+	sc := st.save(id)
+	if st.n == ovCap {
+		// Deep nesting: fold everything into a new base instead.
+		f := st.frame()
+		if p.hide {
+			f = f.Without(p.key)
+		} else {
+			f = f.With(p.key, p.val)
+		}
+		st.base, st.floor = f, st.n
+		return sc
+	}
+	if st.ov == nil {
+		st.ov = new([ovCap]pending)
+	}
+	st.ov[st.n] = p
+	st.n++
+	sc.pushed = true
+	return sc
+}
+
+// Exit restores the context and execution context the scope replaced,
+// and forgets the goroutine entirely when the scope created its entry.
 func (s Scope) Exit() {
-	if s.st == nil {
+	st := s.st
+	if st == nil {
 		return
 	}
 	if compiled {
@@ -143,11 +276,14 @@ func (s Scope) Exit() {
 		return
 	}
 	if s.fresh {
-		s.st.frame, s.st.exec = nil, nil
-		states.Delete(s.id)
+		*st = state{goid: st.goid}
+		remove(s.id, st)
 		return
 	}
-	s.st.frame, s.st.exec = s.frame, s.exec
+	if s.pushed {
+		st.ov[s.n] = pending{} // drop the references the slot holds
+	}
+	st.base, st.exec, st.floor, st.n = s.base, s.exec, s.floor, s.n
 }
 
 // Replace makes f the calling goroutine's frame with no scope to end it:
@@ -159,30 +295,25 @@ func Replace(f *Frame) {
 		return
 	}
 	id, st := lookup()
-	if st != nil {
-		st.frame = f
+	if st == nil {
+		watch(id, insert(id, f))
 		return
 	}
-	st = &state{frame: f}
-	states.Store(id, st)
-	watch(id, st)
+	st.base, st.floor = f, st.n
 }
 
-// Set sets k to v in the calling goroutine's frame like Replace, with one
-// goroutine lookup.
+// Set sets k to v in the calling goroutine's context like Replace.
 func Set(k *Key, v any) {
 	if compiled {
 		rtSet(k, v)
 		return
 	}
 	id, st := lookup()
-	if st != nil {
-		st.frame = st.frame.With(k, v)
+	if st == nil {
+		watch(id, insert(id, (*Frame)(nil).With(k, v)))
 		return
 	}
-	st = &state{frame: (*Frame)(nil).With(k, v)}
-	states.Store(id, st)
-	watch(id, st)
+	st.base, st.floor = st.frame().With(k, v), st.n
 }
 
 // Len reports how many goroutines hold a context entry now. In compiled

@@ -29,12 +29,14 @@ var fastGoid = func() bool {
 	return true
 }()
 
-func curGoid() int64 {
+// curGoid reads the calling goroutine's id with the reader chosen at
+// start-up.
+var curGoid = func() func() int64 {
 	if fastGoid {
-		return goid.Get()
+		return goid.Get
 	}
-	return stackGoid()
-}
+	return stackGoid
+}()
 
 // FastGoid reports whether the fast goroutine-id reader passed its
 // start-up check.

@@ -20,9 +20,9 @@ import (
 // and backs off while nothing it watches has ended.
 
 var (
-	sweepBase = time.Second      // first sweep after a new watch
-	sweepMax  = 8 * time.Second  // longest gap while nothing changes
-	sweepDuty = 100              // gap ≥ sweepDuty × the last dump's duration
+	sweepBase = time.Second     // first sweep after a new watch
+	sweepMax  = 8 * time.Second // longest gap while nothing changes
+	sweepDuty = 100             // gap ≥ sweepDuty × the last dump's duration
 )
 
 var watchList struct {
@@ -98,12 +98,12 @@ func sweepOnce() (removed, left int) {
 	w := &watchList
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	for id := range w.ids {
+	for id, st := range w.ids {
 		if _, ok := live[id]; ok {
 			continue
 		}
 		// Goroutine ids are never reused, so nobody else can own this key.
-		states.Delete(id)
+		remove(id, st)
 		delete(w.ids, id)
 		removed++
 	}

@@ -12,16 +12,13 @@ func Go(fn func()) {
 	if fn == nil {
 		panic(errs.Nil("spawn.Go"))
 	}
-	f := gls.Current()
-	if f == nil {
-		go fn() //als:ignore no context to carry
-		return
-	}
-	go run(f, fn) //als:ignore this is the context-carrying wrapper
+	// Even with no context to carry, the child gets a scope of its own, so
+	// that an EnterWith in it ends with it instead of waiting for the sweep.
+	go run(gls.Current(), fn) //als:ignore this is the context-carrying wrapper
 }
 
 func run(f *gls.Frame, fn func()) {
-	sc := gls.Enter(f)
+	sc := gls.EnterNew(f)
 	defer sc.Exit()
 	fn()
 }

@@ -1,6 +1,6 @@
 module example.com/alscompiled
 
-go 1.24
+go 1.24.0
 
 replace (
 	example.com/thirdparty => ./thirdparty

@@ -1,0 +1,161 @@
+package gostmt
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strings"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// ImportPath is the import path of package als, whose Go the fix calls.
+const ImportPath = "github.com/go-als/als"
+
+// Directive marks a go statement that must stay a plain go statement; the
+// reason follows it on the same comment line.
+const Directive = "//als:ignore"
+
+// AllFlag names the analyzer's flag that extends the check from packages
+// that import als to every package. (The drivers of x/tools keep "all" as a
+// no-op for go vet's sake; cmd/alsfix maps its -all to this flag.)
+const AllFlag = "allpkgs"
+
+// Analyzer reports every go statement that is not marked with Directive and
+// suggests rewriting it to als.Go.
+var Analyzer = &analysis.Analyzer{
+	Name: "gostmt",
+	Doc: `report go statements, which drop the als context, and rewrite them to als.Go
+
+A go statement starts its goroutine with no als context: GetStore there
+reports nothing. The suggested fix rewrites the statement to als.Go and
+keeps Go's evaluation order: the function value and the arguments are
+evaluated at the statement, in the calling goroutine. Mark a goroutine that
+must not inherit the context with a trailing or preceding comment
+"//als:ignore <reason>". Only packages that import als are checked unless
+its flag allpkgs is set.`,
+	URL: "https://pkg.go.dev/github.com/go-als/als/cmd/alsfix",
+	Run: run,
+}
+
+// checkAll is the value of the analyzer's AllFlag.
+var checkAll bool
+
+func init() {
+	Analyzer.Flags.BoolVar(&checkAll, AllFlag, false,
+		"check every package, not only those that import "+ImportPath)
+}
+
+func run(pass *analysis.Pass) (any, error) {
+	if !checkAll && !importsALS(pass.Pkg) {
+		return nil, nil
+	}
+	for _, file := range pass.Files {
+		if ast.IsGenerated(file) {
+			continue // nobody can edit or annotate generated code by hand
+		}
+		checkFile(pass, file)
+	}
+	return nil, nil
+}
+
+func importsALS(pkg *types.Package) bool {
+	for _, imp := range pkg.Imports() {
+		if imp.Path() == ImportPath {
+			return true
+		}
+	}
+	return false
+}
+
+// canImport reports whether pkg may import als: als itself and the
+// packages of its module that als is built from would form an import cycle.
+// A package of the module that already imports als is not one of those.
+func canImport(pkg *types.Package) bool {
+	inModule := pkg.Path() == ImportPath || strings.HasPrefix(pkg.Path(), ImportPath+"/")
+	return !inModule || importsALS(pkg)
+}
+
+func checkFile(pass *analysis.Pass, file *ast.File) {
+	var stmts []*ast.GoStmt
+	ast.Inspect(file, func(n ast.Node) bool {
+		if g, ok := n.(*ast.GoStmt); ok {
+			stmts = append(stmts, g)
+		}
+		return true
+	})
+	if len(stmts) == 0 {
+		return
+	}
+	tf := pass.Fset.File(file.FileStart)
+	src, err := pass.ReadFile(tf.Name())
+	if err != nil || len(src) != tf.Size() {
+		src = nil // report without fixes: the text we would edit is not at hand
+	}
+	ignored := ignoredLines(tf, file, src)
+	var todo []*ast.GoStmt
+	for _, g := range stmts {
+		if !ignored[tf.Line(g.Pos())] {
+			todo = append(todo, g)
+		}
+	}
+	if len(todo) == 0 {
+		return
+	}
+	var imp *importPlan
+	if src != nil && canImport(pass.Pkg) {
+		imp = planImport(pass, file, src, todo)
+	}
+	for _, g := range todo {
+		d := analysis.Diagnostic{
+			Pos:     g.Pos(),
+			End:     g.Pos() + token.Pos(len("go")), // the keyword, not a whole literal's body
+			Message: "go statement drops the als context: use als.Go, or mark it " + Directive + " <reason>",
+		}
+		if imp != nil {
+			r := &rewriter{pass: pass, file: file, tf: tf, src: src, stmt: g, als: imp.name}
+			if edits, ok := r.edits(); ok {
+				if imp.edit != nil {
+					edits = append(edits, *imp.edit)
+				}
+				d.SuggestedFixes = []analysis.SuggestedFix{{
+					Message:   "Rewrite to " + imp.name + ".Go",
+					TextEdits: edits,
+				}}
+			}
+		}
+		pass.Report(d)
+	}
+}
+
+// ignoredLines returns the lines whose go statements carry Directive: the
+// lines a directive comment is on, and the line below a comment group that
+// holds a directive on a line of its own.
+func ignoredLines(tf *token.File, file *ast.File, src []byte) map[int]bool {
+	lines := make(map[int]bool)
+	for _, g := range file.Comments {
+		for _, c := range g.List {
+			if !isDirective(c.Text) {
+				continue
+			}
+			line := tf.Line(c.Slash)
+			lines[line] = true
+			if src == nil || startsLine(tf, src, c.Slash) {
+				lines[tf.Line(g.End())+1] = true
+			}
+		}
+	}
+	return lines
+}
+
+func isDirective(text string) bool {
+	rest, ok := strings.CutPrefix(text, Directive)
+	return ok && (rest == "" || rest[0] == ' ' || rest[0] == '\t')
+}
+
+// startsLine reports whether only blanks precede pos on its line, so that a
+// comment there annotates the next line rather than the code before it.
+func startsLine(tf *token.File, src []byte, pos token.Pos) bool {
+	start := tf.Offset(tf.LineStart(tf.Line(pos)))
+	return strings.TrimLeft(string(src[start:tf.Offset(pos)]), " \t") == ""
+}

@@ -1,0 +1,376 @@
+package gostmt
+
+import (
+	"go/ast"
+	"go/token"
+	"go/types"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/tools/go/analysis"
+)
+
+// rewriter builds the edits that turn one go statement into a call of
+// als.Go. It edits only the parts of the statement it must replace, so a
+// function literal's body, and any go statements inside it, stay where they
+// are and their own fixes still apply.
+type rewriter struct {
+	pass *analysis.Pass
+	file *ast.File
+	tf   *token.File
+	src  []byte
+	stmt *ast.GoStmt
+	als  string // the name under which the file imports als
+}
+
+// edits returns the fix, or false when the statement cannot be rewritten
+// faithfully (a value whose type the file cannot spell).
+func (r *rewriter) edits() ([]analysis.TextEdit, bool) {
+	call := r.stmt.Call
+	if lit, ok := call.Fun.(*ast.FuncLit); ok && lit.Type.Results.NumFields() == 0 {
+		return r.literal(lit), true
+	}
+	return r.general()
+}
+
+// literal rewrites go func(params) { body }(args). Without parameters the
+// literal is already the func() that als.Go takes. With parameters it
+// becomes a literal that binds them, evaluated now with the same argument
+// list, and returns the body as a closure:
+//
+//	als.Go(func(params) func() { return func() { body } }(args))
+//
+// The call keeps the user's text for parameters and arguments, so typing,
+// conversions, variadic and multi-value arguments are exactly as before.
+func (r *rewriter) literal(lit *ast.FuncLit) []analysis.TextEdit {
+	call := r.stmt.Call
+	open := r.replace(r.stmt.Pos(), lit.Pos(), r.als+".Go(")
+	if lit.Type.Params.NumFields() == 0 {
+		return []analysis.TextEdit{open, r.replace(lit.End(), call.End(), ")")}
+	}
+	indent := r.indent()
+	body := lit.Body
+	return []analysis.TextEdit{
+		open,
+		r.replace(body.Lbrace, body.Lbrace, "func() {\n"+indent+"\treturn func() "),
+		r.replace(body.End(), body.End(), "\n"+indent+"}"),
+		r.replace(call.End(), call.End(), ")"),
+	}
+}
+
+// general rewrites any other call. Values that Go evaluates at the
+// statement are copied into fresh variables by one assignment, in the
+// order Go evaluates them; the closure passed to als.Go uses the copies:
+//
+//	{
+//		fn, x, arg := s.method, x, next()
+//		als.Go(func() { fn(x, arg) })
+//	}
+//
+// Constants, nil, function literals and package-level functions are the
+// same wherever they are evaluated, so they stay in the call.
+func (r *rewriter) general() ([]analysis.TextEdit, bool) {
+	info := r.pass.TypesInfo
+	call := r.stmt.Call
+
+	// Names the closure uses besides the copies: no copy may shadow them.
+	used := map[string]bool{r.als: true, "_": true}
+	static := isStatic(info, call.Fun)
+	if static {
+		addIdents(call.Fun, used)
+	}
+	tuple := len(call.Args) == 1 && tupleLen(info.TypeOf(call.Args[0])) > 1
+	for _, a := range call.Args {
+		if !tuple && stays(info, a) {
+			addIdents(a, used)
+		}
+	}
+	sig, _ := types.Unalias(info.TypeOf(call.Fun)).Underlying().(*types.Signature)
+	fresh := func(base string) string {
+		name := base
+		for i := 2; used[name]; i++ {
+			name = base + strconv.Itoa(i)
+		}
+		used[name] = true
+		return name
+	}
+
+	var (
+		edits  []analysis.TextEdit
+		names  []string
+		values []string
+		lines  []string // assignments, when there are more than one
+	)
+	if !static {
+		name := fresh(funcName(call.Fun))
+		names, values = append(names, name), append(values, r.text(call.Fun))
+		edits = append(edits, r.replace(call.Fun.Pos(), call.Fun.End(), name))
+	}
+	if tuple {
+		// go f(g()) with g returning several values: they need an
+		// assignment of their own.
+		if len(names) > 0 {
+			lines = append(lines, names[0]+" := "+values[0])
+		}
+		var results []string
+		for i := range tupleLen(info.TypeOf(call.Args[0])) {
+			results = append(results, fresh(paramName(sig, i, false, "v")))
+		}
+		lines = append(lines, strings.Join(results, ", ")+" := "+r.text(call.Args[0]))
+		edits = append(edits, r.replace(call.Args[0].Pos(), call.Args[0].End(), strings.Join(results, ", ")))
+		names, values = nil, nil
+	} else {
+		for i, a := range call.Args {
+			if stays(info, a) {
+				continue
+			}
+			value, ok := r.value(a)
+			if !ok {
+				return nil, false
+			}
+			base := ""
+			if id, ok := ast.Unparen(a).(*ast.Ident); ok {
+				base = id.Name
+			} else {
+				base = paramName(sig, i, call.Ellipsis.IsValid(), "arg")
+			}
+			name := fresh(base)
+			names, values = append(names, name), append(values, value)
+			edits = append(edits, r.replace(a.Pos(), a.End(), name))
+		}
+	}
+	if len(names) > 0 {
+		lines = append(lines, strings.Join(names, ", ")+" := "+strings.Join(values, ", "))
+	}
+
+	prefix, suffix := r.als+".Go(func() { ", " })"
+	end := call.End()
+	if len(lines) > 0 {
+		indent := r.indent()
+		var b strings.Builder
+		b.WriteString("{")
+		if c := r.trailingComment(); c != nil {
+			// Keep a comment that followed the statement on its line.
+			b.WriteString(" " + c.Text)
+			end = c.End()
+		}
+		b.WriteString("\n")
+		for _, l := range lines {
+			b.WriteString(indent + "\t" + l + "\n")
+		}
+		b.WriteString(indent + "\t" + prefix)
+		prefix, suffix = b.String(), suffix+"\n"+indent+"}"
+	}
+	edits = append([]analysis.TextEdit{r.replace(r.stmt.Pos(), call.Pos(), prefix)}, edits...)
+	edits = append(edits, r.replace(call.End(), end, suffix))
+	return edits, true
+}
+
+// trailingComment returns the // comment that follows the statement on the
+// line where it ends, if any.
+func (r *rewriter) trailingComment() *ast.Comment {
+	end := r.stmt.End()
+	for _, g := range r.file.Comments {
+		if g.End() < end {
+			continue
+		}
+		for _, c := range g.List {
+			if c.Slash >= end && r.tf.Line(c.Slash) == r.tf.Line(end) && strings.HasPrefix(c.Text, "//") &&
+				strings.TrimSpace(string(r.src[r.tf.Offset(end):r.tf.Offset(c.Slash)])) == "" {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// value is the text that copies argument a. An untyped non-constant
+// argument (a comparison, or a shift of an untyped constant) takes its type
+// from the parameter in the call, but a plain copy would take the default
+// type, so such a copy converts to the parameter's type explicitly.
+func (r *rewriter) value(a ast.Expr) (string, bool) {
+	text := r.text(a)
+	switch ast.Unparen(a).(type) {
+	case *ast.BinaryExpr, *ast.UnaryExpr:
+	default:
+		return text, true // only operators make untyped values that are not constants
+	}
+	final := r.pass.TypesInfo.TypeOf(a)
+	alone := &types.Info{Types: make(map[ast.Expr]types.TypeAndValue)}
+	if err := types.CheckExpr(r.pass.Fset, r.pass.Pkg, a.Pos(), a, alone); err != nil {
+		return "", false
+	}
+	natural := alone.Types[a].Type
+	if b, ok := natural.(*types.Basic); !ok || b.Info()&types.IsUntyped == 0 {
+		return text, true
+	}
+	if types.Identical(types.Default(natural), final) || types.IsInterface(final) {
+		return text, true
+	}
+	typ, ok := r.typeText(final, a.Pos())
+	if !ok {
+		return "", false
+	}
+	return typ + "(" + text + ")", true
+}
+
+// typeText spells t as the file can write it at pos, or reports false.
+func (r *rewriter) typeText(t types.Type, pos token.Pos) (string, bool) {
+	var obj types.Object
+	switch t := t.(type) {
+	case *types.Basic:
+		if r.lookup(t.Name(), pos) != types.Universe.Lookup(t.Name()) {
+			return "", false
+		}
+		return t.Name(), true
+	case *types.TypeParam:
+		obj = t.Obj()
+	case *types.Named:
+		if t.TypeArgs().Len() > 0 {
+			return "", false
+		}
+		obj = t.Obj()
+	case *types.Alias:
+		if t.TypeArgs().Len() > 0 {
+			return "", false
+		}
+		obj = t.Obj()
+	default:
+		return "", false
+	}
+	if obj.Pkg() == nil {
+		return "", false
+	}
+	if obj.Pkg() == r.pass.Pkg {
+		if r.lookup(obj.Name(), pos) != obj {
+			return "", false
+		}
+		return obj.Name(), true
+	}
+	if !obj.Exported() {
+		return "", false
+	}
+	for _, spec := range r.file.Imports {
+		pn := r.pass.TypesInfo.PkgNameOf(spec)
+		if pn != nil && pn.Imported() == obj.Pkg() && pn.Name() != "_" && pn.Name() != "." &&
+			r.lookup(pn.Name(), pos) == types.Object(pn) {
+			return pn.Name() + "." + obj.Name(), true
+		}
+	}
+	return "", false
+}
+
+func (r *rewriter) lookup(name string, pos token.Pos) types.Object {
+	return lookup(r.pass, name, pos)
+}
+
+func (r *rewriter) text(n ast.Node) string {
+	return string(r.src[r.tf.Offset(n.Pos()):r.tf.Offset(n.End())])
+}
+
+func (r *rewriter) replace(pos, end token.Pos, text string) analysis.TextEdit {
+	return analysis.TextEdit{Pos: pos, End: end, NewText: []byte(text)}
+}
+
+// indent is the leading white space of the statement's line.
+func (r *rewriter) indent() string {
+	start := r.tf.Offset(r.tf.LineStart(r.tf.Line(r.stmt.Pos())))
+	line := r.src[start:r.tf.Offset(r.stmt.Pos())]
+	return string(line[:len(line)-len(strings.TrimLeft(string(line), " \t"))])
+}
+
+// isStatic reports whether evaluating fun has no effect and always gives
+// the same function: a package-level function (possibly instantiated), a
+// method expression, a builtin or a function literal.
+func isStatic(info *types.Info, fun ast.Expr) bool {
+	switch e := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		switch info.Uses[e].(type) {
+		case *types.Func, *types.Builtin:
+			return true
+		}
+	case *ast.SelectorExpr:
+		if sel, ok := info.Selections[e]; ok {
+			return sel.Kind() == types.MethodExpr
+		}
+		_, ok := info.Uses[e.Sel].(*types.Func) // a qualified identifier
+		return ok
+	case *ast.IndexExpr:
+		return isStatic(info, e.X)
+	case *ast.IndexListExpr:
+		return isStatic(info, e.X)
+	case *ast.FuncLit:
+		return true
+	}
+	return false
+}
+
+// stays reports whether argument a can be evaluated in the new goroutine
+// with the same result: a constant, nil or a function literal.
+func stays(info *types.Info, a ast.Expr) bool {
+	if tv, ok := info.Types[a]; ok && (tv.Value != nil || tv.IsNil()) {
+		return true
+	}
+	_, ok := ast.Unparen(a).(*ast.FuncLit)
+	return ok
+}
+
+func tupleLen(t types.Type) int {
+	if tu, ok := t.(*types.Tuple); ok {
+		return tu.Len()
+	}
+	return 1
+}
+
+// funcName names the copy of a function value after what it calls.
+func funcName(fun ast.Expr) string {
+	switch e := ast.Unparen(fun).(type) {
+	case *ast.Ident:
+		return e.Name
+	case *ast.SelectorExpr:
+		return lowerName(e.Sel.Name, "fn")
+	}
+	return "fn"
+}
+
+// paramName names the copy of argument i after sig's parameter, or else
+// after fallback. The elements of a variadic list get fallback too: the
+// parameter's name is that of the whole slice.
+func paramName(sig *types.Signature, i int, spread bool, fallback string) string {
+	if sig == nil {
+		return fallback
+	}
+	n := sig.Params().Len()
+	if i >= n || (i == n-1 && sig.Variadic() && !spread) {
+		return fallback
+	}
+	return lowerName(sig.Params().At(i).Name(), fallback)
+}
+
+// lowerName makes an exported name a local one (Run: run), or returns
+// fallback for a name that has no natural lower-case form (URL, _).
+func lowerName(name, fallback string) string {
+	first, size := utf8.DecodeRuneInString(name)
+	switch {
+	case name == "" || name == "_":
+		return fallback
+	case unicode.IsLower(first):
+		return name
+	case unicode.IsUpper(first) && len(name) > size:
+		if second, _ := utf8.DecodeRuneInString(name[size:]); unicode.IsLower(second) {
+			return string(unicode.ToLower(first)) + name[size:]
+		}
+	}
+	return fallback
+}
+
+func addIdents(n ast.Node, names map[string]bool) {
+	ast.Inspect(n, func(n ast.Node) bool {
+		if id, ok := n.(*ast.Ident); ok {
+			names[id.Name] = true
+		}
+		return true
+	})
+}

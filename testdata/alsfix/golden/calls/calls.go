@@ -1,0 +1,164 @@
+// Package calls holds one go statement of every shape the fixer rewrites.
+package calls
+
+import (
+	"fmt"
+	"sync"
+
+	"github.com/go-als/als"
+)
+
+var requestID = als.New[string]()
+
+func work(id int, name string) { fmt.Println(requestID.GetStore()); _, _ = id, name }
+
+func sum(label string, xs ...int) {}
+
+func pair() (int, string) { return 1, "one" }
+
+func next() int { return 1 }
+
+func apply(n int, f func() int) {}
+
+func gen[T any](v T)                     {}
+func gen2[K comparable, V any](k K, v V) {}
+
+type counter struct{ n int }
+
+func (c counter) show(x int)   {}
+func (c *counter) add(x int)   {}
+func (c *counter) Reset()      {}
+func (c counter) Report(x int) {}
+
+type handler struct{ fn func(int) }
+
+type shower interface{ show(int) }
+
+type flag bool
+
+func setFlag(f flag) {}
+
+func shift(v int64) {}
+
+func plain(id int, name string) {
+	go work(id, name)               // want "go statement drops the als context: use als.Go, or mark it //als:ignore <reason>"
+	go work(7, "seven")             // want "go statement"
+	go work(next(), fmt.Sprint(id)) // want "go statement"
+	go fmt.Println(id, name)        // want "go statement"
+	go work(id, name+"!")           // want "go statement"
+}
+
+func noArgs(wg *sync.WaitGroup) {
+	go func() { // want "go statement"
+		defer wg.Done()
+		work(1, "x")
+	}()
+	go (func() {})()             // want "go statement"
+	go func() int { return 1 }() // want "go statement"
+}
+
+func literalArgs(items []string) {
+	for i, item := range items {
+		go func(n int, s string) { // want "go statement"
+			work(n, s)
+		}(i, item)
+	}
+	go func(xs ...int) {}(1, 2)             // want "go statement"
+	go func(n int, s string) {}(pair())     // want "go statement"
+	go func(n int) int { return n }(next()) // want "go statement"
+}
+
+func methods(c counter, p *counter, s shower) {
+	go c.show(1)            // want "go statement"
+	go p.add(next())        // want "go statement"
+	go p.Reset()            // want "go statement"
+	go c.Report(2)          // want "go statement"
+	go s.show(3)            // want "go statement"
+	go (*counter).add(p, 4) // want "go statement"
+}
+
+func variadic(xs []int) {
+	go sum("spread", xs...)          // want "go statement"
+	go sum("list", xs[0], next(), 3) // want "go statement"
+	go sum("none")                   // want "go statement"
+}
+
+func generics(v float64) {
+	go gen[int](next())          // want "go statement"
+	go gen(v)                    // want "go statement"
+	go gen2[string, int]("k", 1) // want "go statement"
+	go gen2("k", v)              // want "go statement"
+}
+
+func lookups(h handler, m map[string]func(int), hs []handler, get func() func(int)) {
+	go h.fn(1)          // want "go statement"
+	go m["k"](next())   // want "go statement"
+	go hs[next()].fn(2) // want "go statement"
+	go get()(3)         // want "go statement"
+	go (h.fn)(4)        // want "go statement"
+}
+
+func loops(n int, ch chan int) {
+	for i := 0; i < n; i++ {
+		go work(i, "loop") // want "go statement"
+	}
+	for v := range ch {
+		go func() { work(v, "range") }() // want "go statement"
+	}
+}
+
+func builtins(ch chan int, m map[string]int, dst []byte, err error) {
+	go println("x", len(dst)) // want "go statement"
+	go close(ch)              // want "go statement"
+	go delete(m, "k")         // want "go statement"
+	go copy(dst, "abc")       // want "go statement"
+	go panic(err)             // want "go statement"
+}
+
+func untyped(a, b int, s uint) {
+	go setFlag(a == b)  // want "go statement"
+	go shift(1 << s)    // want "go statement"
+	go work(next(), "") // want "go statement"
+}
+
+func shadowing(x int) {
+	go work(x, func() string { return fmt.Sprint(x) }())   // want "go statement"
+	go func(f func() int) { f() }(func() int { return x }) // want "go statement"
+	go apply(x, func() int { return x })                   // want "go statement"
+}
+
+type pairHandler struct{ fn func(int, string) }
+
+func tuple(h pairHandler) {
+	go work(pair()) // want "go statement"
+	go h.fn(pair()) // want "go statement"
+}
+
+func multiline(x int) {
+	go work( // want "go statement"
+		x,
+		fmt.Sprint(
+			next(),
+		),
+	)
+}
+
+func nested(wg *sync.WaitGroup) {
+	go func() { // want "go statement"
+		go work(1, "inner") // want "go statement"
+	}()
+}
+
+func ignored() {
+	go work(1, "a") //als:ignore this one must not inherit the request
+	//als:ignore the line above counts too
+	go work(2, "b")
+	// A longer explanation that ends with the directive.
+	//als:ignore
+	go work(3, "c")
+	go func() { //als:ignore trailing on the first line of a literal
+	}()
+	n := 4          //als:ignore a trailing directive is about its own line only
+	go work(n, "d") // want "go statement"
+	go work(5, "e") //als:ignored is not the directive // want "go statement"
+}

@@ -1,0 +1,7 @@
+package noals
+
+import "fmt"
+
+func singleImport() {
+	go fmt.Println("single") // want "go statement"
+}
