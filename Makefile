@@ -24,8 +24,8 @@ test-compiled:
 # GetStore and goroutine start, default mode against compiled mode.
 bench-compiled:
 	@$(GO) build -o $(ALSBUILD_DIR)/alsbuild ./cmd/alsbuild
-	@echo "== default mode"; $(GO) test -run '^$$' -bench '^Benchmark(GetStore|Go|PlainGo)$$' -benchmem -count 5 .
-	@echo "== compiled mode"; $(GO) test -toolexec=$(ALSBUILD_DIR)/alsbuild -run '^$$' -bench '^Benchmark(GetStore|Go|PlainGo)$$' -benchmem -count 5 .
+	@echo "== default mode"; $(GO) test -run '^$$' -bench '^Benchmark(GetStore|ContextValueDepth3|RunNested|Go|PlainGo)$$' -benchmem -count 5 .
+	@echo "== compiled mode"; $(GO) test -toolexec=$(ALSBUILD_DIR)/alsbuild -run '^$$' -bench '^Benchmark(GetStore|ContextValueDepth3|RunNested|Go|PlainGo)$$' -benchmem -count 5 .
 	@rm -rf $(ALSBUILD_DIR)
 
 demo:
