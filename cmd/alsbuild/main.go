@@ -23,12 +23,12 @@ func run(args []string) int {
 		return 2
 	}
 	var err error
-	switch {
+	switch base := filepath.Base(args[0]); {
+	case base == "go" || base == "go.exe":
+		err = wrapGo(args[0], args[1:])
 	case filepath.IsAbs(args[0]):
 		// The go command always names the tool by its absolute path.
 		err = toolexec(args[0], args[1:])
-	case filepath.Base(args[0]) == "go" || filepath.Base(args[0]) == "go.exe":
-		err = wrapGo(args[0], args[1:])
 	default:
 		fmt.Fprint(os.Stderr, usage)
 		return 2
