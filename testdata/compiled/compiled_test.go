@@ -8,6 +8,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"runtime/pprof"
 	"strconv"
 	"sync"
 	"testing"
@@ -60,6 +61,27 @@ func TestThirdPartyPoolKeepsItsCreatorsStore(t *testing.T) {
 		})
 	})
 	assert.Same(t, creator, <-got)
+}
+
+func TestPprofLabelsAndStoreCoexist(t *testing.T) {
+	// Libraries that kept their data in the runtime's pprof label slot
+	// lost it to pprof.Do; the als slot is a field of its own.
+	req := &request{id: "labelled"}
+	type seen struct {
+		req   *request
+		label string
+	}
+	got := make(chan seen, 1)
+	store.Run(req, func() {
+		pprof.Do(context.Background(), pprof.Labels("route", "/x"), func(ctx context.Context) {
+			thirdparty.Go(func() {
+				r, _ := store.GetStore()
+				l, _ := pprof.Label(ctx, "route")
+				got <- seen{r, l}
+			})
+		})
+	})
+	assert.Equal(t, seen{req, "/x"}, <-got)
 }
 
 func TestAfterFuncSeesTheStore(t *testing.T) {
