@@ -31,8 +31,13 @@ bench-compiled:
 demo:
 	$(GO) run ./cmd/alsdemo
 
+# The side-by-side suite against context, routine, jtolds/gls, plain go and
+# Node (benchmarks/, its own module): prints one table with the goals and
+# writes benchmarks/RESULTS.md and benchmarks/get-scale.svg. About ten
+# minutes; BENCHFLAGS passes options to the driver (see go run ./cmd/report -h).
+BENCHFLAGS ?=
 bench:
-	$(GO) test -run '^$$' -bench . -benchmem -count 5 ./...
+	cd benchmarks && $(GO) run ./cmd/report $(BENCHFLAGS)
 
 # A longer fuzz run of the semantics model; FUZZTIME=5m make fuzz for more.
 FUZZTIME ?= 60s

@@ -1,8 +1,26 @@
 // Package spawn holds everything that hands work to another goroutine
-// while keeping the caller's context: Go is the context-carrying
-// replacement for the go statement.
+// while keeping the caller's context.
 //
-// A plain go statement starts its goroutine with no context at all. Go
-// captures the caller's frame (O(1): one pointer) and installs it in the
-// child before fn runs; when fn returns, the child's entry is removed.
+// A plain go statement starts its goroutine with no context at all. Go is
+// the context-carrying replacement: it captures the caller's frame (O(1):
+// one pointer) and installs it in the child before fn runs; when fn
+// returns, the child's entry is removed. The other helpers are built on
+// the same capture:
+//
+//   - Group is errgroup whose members run in the context of the code that
+//     started them, with SetLimit, TryGo and WithContext.
+//   - AfterFunc is time.AfterFunc (Node's setTimeout) that runs fn in the
+//     caller's context.
+//   - Pool is a fixed set of worker goroutines; each submitted task and
+//     its callback run in the submitter's context, not the worker's.
+//
+// For package hooks these are async resources: a goroutine from Go is of
+// type "GOROUTINE", a timer "TIMEOUT" and a pool task "POOLTASK". While
+// no hook is enabled, Go and AfterFunc make no resource at all and cost
+// what they cost without hooks.
+//
+// Panics keep Go's rules: a panic in a goroutine started here crashes the
+// program, as in a plain go statement, with nothing recovered or printed
+// by this package. Only Pool recovers a panicking task, to report it to
+// the task's callback.
 package spawn

@@ -1,0 +1,139 @@
+package asyncres
+
+import (
+	"fmt"
+	"runtime"
+	"sync/atomic"
+
+	"github.com/go-als/als/gls"
+	"github.com/go-als/als/hooks"
+	"github.com/go-als/als/internal/errs"
+)
+
+// Resource is an asynchronous resource: the context and execution id
+// captured when it was created, under an async id of its own. Create it
+// with New; a Resource is safe for concurrent use, and RunInAsyncScope may
+// run on several goroutines at once.
+type Resource struct {
+	// exec is what RunInAsyncScope installs as the execution context. It
+	// lives inside the resource, with exec.Resource pointing back at it,
+	// so entering a scope allocates nothing.
+	exec      gls.Exec
+	frame     *gls.Frame
+	typ       string
+	destroyed atomic.Bool
+	cleanup   runtime.Cleanup // zero unless a GC destroy was set up
+}
+
+// Option configures a Resource in New. Options are plain values, so
+// passing them allocates nothing.
+type Option struct {
+	trigger    uint64
+	hasTrigger bool
+	manual     bool
+}
+
+// WithTriggerAsyncID makes id the resource's trigger id, instead of the
+// execution id current at New.
+func WithTriggerAsyncID(id uint64) Option {
+	return Option{trigger: id, hasTrigger: true}
+}
+
+// WithRequireManualDestroy stops the resource from reporting Destroy when
+// it is garbage-collected; only EmitDestroy reports it. Use it for
+// resources you always destroy yourself: it saves a cleanup registration.
+func WithRequireManualDestroy() Option {
+	return Option{manual: true}
+}
+
+// New returns a resource of type typ that captures the caller's context
+// and tells every enabled hook Init, on the calling goroutine. It panics
+// with an error wrapping ErrInvalidType when typ is empty.
+func New(typ string, opts ...Option) *Resource {
+	if typ == "" {
+		panic(fmt.Errorf("%w: asyncres.New needs a non-empty type", ErrInvalidType))
+	}
+	var o Option
+	for _, opt := range opts {
+		if opt.hasTrigger {
+			o.trigger, o.hasTrigger = opt.trigger, true
+		}
+		o.manual = o.manual || opt.manual
+	}
+	f, e := gls.Current(), gls.CurrentExec()
+	if !o.hasTrigger {
+		o.trigger = hooks.RootAsyncID
+		if e != nil {
+			o.trigger = e.AsyncID
+		}
+	}
+	r := &Resource{frame: f, typ: typ}
+	r.exec = gls.Exec{AsyncID: hooks.NewAsyncID(), TriggerID: o.trigger, Resource: r}
+	if !o.manual && hooks.DestroyEnabled() {
+		// The cleanup gets the id, not r: a reference to r from its own
+		// cleanup would keep it reachable forever. It is set before Init
+		// hands r out, so EmitDestroy on another goroutine sees it.
+		r.cleanup = runtime.AddCleanup(r, hooks.EmitDestroy, r.exec.AsyncID)
+	}
+	hooks.EmitInit(r.exec.AsyncID, typ, o.trigger, r)
+	return r
+}
+
+// RunInAsyncScope calls fn in the resource's context: the stores captured
+// by New, with the resource as the execution context (ExecutionAsyncID
+// is r.AsyncID()). Hooks get Before once the context is installed and
+// After when fn returns or panics, unless Before panicked. The caller's
+// context is back afterwards, and a panic from fn propagates unchanged.
+func (r *Resource) RunInAsyncScope(fn func()) {
+	if fn == nil {
+		panic(errs.Nil("Resource.RunInAsyncScope"))
+	}
+	sc := gls.EnterExec(r.frame, &r.exec)
+	defer sc.Exit()
+	hooks.EmitBefore(r.exec.AsyncID)
+	defer hooks.EmitAfter(r.exec.AsyncID)
+	fn()
+}
+
+// Bind returns a function that calls fn through RunInAsyncScope.
+func (r *Resource) Bind(fn func()) func() {
+	if fn == nil {
+		panic(errs.Nil("Resource.Bind"))
+	}
+	return func() { r.RunInAsyncScope(fn) }
+}
+
+// Bind returns a function that runs fn in the context current now, through
+// a new resource of type typ ("bound-anonymous-fn" when typ is empty). It
+// is Node's static AsyncResource.bind.
+func Bind(fn func(), typ string) func() {
+	if fn == nil {
+		panic(errs.Nil("asyncres.Bind"))
+	}
+	if typ == "" {
+		typ = "bound-anonymous-fn"
+	}
+	return New(typ).Bind(fn)
+}
+
+// EmitDestroy tells every enabled hook Destroy. Only the first call does:
+// later ones return an error wrapping ErrAlreadyDestroyed and emit
+// nothing. RunInAsyncScope still works after it.
+func (r *Resource) EmitDestroy() error {
+	if !r.destroyed.CompareAndSwap(false, true) {
+		return fmt.Errorf("%w: %s %d", ErrAlreadyDestroyed, r.typ, r.exec.AsyncID)
+	}
+	r.cleanup.Stop()
+	hooks.EmitDestroy(r.exec.AsyncID)
+	return nil
+}
+
+// AsyncID returns the resource's unique async id, never 0.
+func (r *Resource) AsyncID() uint64 { return r.exec.AsyncID }
+
+// TriggerAsyncID returns the id of the execution context that caused the
+// resource: the execution id at New unless WithTriggerAsyncID said other.
+func (r *Resource) TriggerAsyncID() uint64 { return r.exec.TriggerID }
+
+// Type returns the type given to New.
+func (r *Resource) Type() string { return r.typ }
