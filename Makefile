@@ -2,7 +2,7 @@ GO ?= go
 # Every Go module in the repository, so that test and vet cover all of them.
 MODULES := $(shell find . -name go.mod -not -path './testdata/*' -not -path '*/testdata/*' -exec dirname {} \; | sort)
 
-.PHONY: all test vet demo bench fuzz
+.PHONY: all test test-compiled bench-compiled vet demo bench fuzz
 
 all: test
 
@@ -11,6 +11,22 @@ vet:
 
 test: vet
 	@for m in $(MODULES); do echo "== go test -race $$m"; (cd $$m && $(GO) test -race -count=1 ./...) || exit 1; done
+	@$(MAKE) --no-print-directory test-compiled
+
+# The whole suite again in compiled mode: every module built with
+# cmd/alsbuild, whose patched runtime lets plain go statements inherit.
+ALSBUILD_DIR := $(shell mktemp -d -u /tmp/alsbuild.XXXXXX)
+test-compiled:
+	@$(GO) build -o $(ALSBUILD_DIR)/alsbuild ./cmd/alsbuild
+	@for m in $(MODULES); do echo "== go test -race -toolexec=alsbuild $$m"; (cd $$m && $(GO) test -race -count=1 -toolexec=$(ALSBUILD_DIR)/alsbuild ./...) || { rm -rf $(ALSBUILD_DIR); exit 1; }; done
+	@rm -rf $(ALSBUILD_DIR)
+
+# GetStore and goroutine start, default mode against compiled mode.
+bench-compiled:
+	@$(GO) build -o $(ALSBUILD_DIR)/alsbuild ./cmd/alsbuild
+	@echo "== default mode"; $(GO) test -run '^$$' -bench '^Benchmark(GetStore|ContextValueDepth3|RunNested|Go|PlainGo)$$' -benchmem -count 5 .
+	@echo "== compiled mode"; $(GO) test -toolexec=$(ALSBUILD_DIR)/alsbuild -run '^$$' -bench '^Benchmark(GetStore|ContextValueDepth3|RunNested|Go|PlainGo)$$' -benchmem -count 5 .
+	@rm -rf $(ALSBUILD_DIR)
 
 demo:
 	$(GO) run ./cmd/alsdemo

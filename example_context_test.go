@@ -8,15 +8,28 @@ import (
 )
 
 // callLater stands for any API that passes only a ctx to the code it calls
-// back, on a goroutine of its own, like a driver or an RPC framework.
+// back, on a goroutine of its own, like a driver or an RPC framework. Its
+// worker was started before any request, so it holds no request's context
+// in either mode (in compiled mode a goroutine started inside a request
+// would inherit it).
 func callLater(ctx context.Context, callback func(context.Context)) {
 	done := make(chan struct{})
-	go func() { //als:ignore stands for a library's goroutine
+	libraryJobs <- func() {
 		defer close(done)
 		callback(ctx)
-	}()
+	}
 	<-done
 }
+
+var libraryJobs = func() chan func() {
+	jobs := make(chan func())
+	go func() { //als:ignore stands for a library's goroutine
+		for job := range jobs {
+			job()
+		}
+	}()
+	return jobs
+}()
 
 func ExampleWithContext() {
 	requestID.Run("req-7", func() {

@@ -181,6 +181,9 @@ func (st *state) get(k *Key) (any, bool) {
 
 // Current returns the calling goroutine's frame; nil when it has none.
 func Current() *Frame {
+	if compiled {
+		return rtFrame()
+	}
 	if _, st := lookup(); st != nil {
 		return st.frame()
 	}
@@ -190,6 +193,9 @@ func Current() *Frame {
 // Get returns the value of k in the calling goroutine's context. It is
 // Current().Get(k) without building a frame.
 func Get(k *Key) (any, bool) {
+	if compiled {
+		return rtFrame().Get(k)
+	}
 	// lookup and get written out by hand: this is GetStore's whole cost.
 	var id int64
 	if fastGoid {
@@ -221,6 +227,9 @@ func Get(k *Key) (any, bool) {
 // CurrentExec returns the calling goroutine's execution context; nil when
 // it runs in its root context.
 func CurrentExec() *Exec {
+	if compiled {
+		return rtExec()
+	}
 	if _, st := lookup(); st != nil {
 		return st.exec
 	}
@@ -246,6 +255,9 @@ func (st *state) save() Scope {
 // context, until the returned Scope's Exit. Call Exit on the same
 // goroutine, normally with defer.
 func Enter(f *Frame) Scope {
+	if compiled {
+		return rtEnter(f)
+	}
 	id, st := lookup()
 	if st == nil {
 		return Scope{st: insert(id, f), fresh: true}
@@ -258,6 +270,9 @@ func Enter(f *Frame) Scope {
 // EnterNew is Enter for a goroutine that has just started and so cannot
 // have an entry yet: it skips the lookup that would miss.
 func EnterNew(f *Frame) Scope {
+	if compiled {
+		return rtEnter(f)
+	}
 	id := curGoid()
 	st := statePool.Get().(*state)
 	st.base = f
@@ -267,6 +282,9 @@ func EnterNew(f *Frame) Scope {
 
 // EnterExec is Enter that also installs the execution context e.
 func EnterExec(f *Frame, e *Exec) Scope {
+	if compiled {
+		return rtEnterExec(f, e)
+	}
 	sc := Enter(f)
 	sc.st.exec = e
 	return sc
@@ -275,6 +293,9 @@ func EnterExec(f *Frame, e *Exec) Scope {
 // Push sets k to v in the calling goroutine's context until the returned
 // Scope's Exit. Inside an existing context it allocates nothing.
 func Push(k *Key, v any) Scope {
+	if compiled {
+		return rtPush(k, v)
+	}
 	id, st := lookup()
 	if st == nil {
 		return Scope{st: insertWith(id, k, v), fresh: true}
@@ -292,6 +313,9 @@ func Push(k *Key, v any) Scope {
 // Hide removes k from the calling goroutine's context until the returned
 // Scope's Exit.
 func Hide(k *Key) Scope {
+	if compiled {
+		return rtHide(k)
+	}
 	_, st := lookup()
 	if st == nil {
 		return Scope{} // nothing to hide; Exit restores nothing
@@ -328,6 +352,10 @@ func (s Scope) Exit() {
 	if st == nil {
 		return
 	}
+	if compiled {
+		rtExit(s)
+		return
+	}
 	if s.fresh {
 		// Clear only what the owner uses: other goroutines may be reading
 		// goid and inMap through the cache right now.
@@ -350,6 +378,10 @@ func (s Scope) Exit() {
 // it holds until an enclosing Scope exits or, outside any scope, until the
 // goroutine ends, after which the entry is reclaimed by a background sweep.
 func Replace(f *Frame) {
+	if compiled {
+		rtSetFrame(f)
+		return
+	}
 	id, st := lookup()
 	if st == nil {
 		watch(id, insert(id, f))
@@ -360,6 +392,10 @@ func Replace(f *Frame) {
 
 // Set sets k to v in the calling goroutine's context like Replace.
 func Set(k *Key, v any) {
+	if compiled {
+		rtSet(k, v)
+		return
+	}
 	id, st := lookup()
 	if st == nil {
 		watch(id, insertWith(id, k, v))
@@ -369,7 +405,9 @@ func Set(k *Key, v any) {
 }
 
 // Len reports how many goroutines hold a context entry now. It walks the
-// whole cache, so it is for tests and diagnostics, not hot paths.
+// whole cache, so it is for tests and diagnostics, not hot paths. In
+// compiled mode (see Compiled) contexts live in the runtime, not here, and
+// Len is always 0.
 func Len() int {
 	n := states.Size()
 	for i := range cache {

@@ -35,7 +35,7 @@ func TestSweepReclaimsEndedGoroutines(t *testing.T) {
 		}()
 	}
 	// Ended goroutines are reclaimed while the live one is still watched.
-	require.Eventually(t, func() bool { return Len() == before+1 && Watched() == 1 },
+	require.Eventually(t, func() bool { return Len() == before+mapEntries(1) && Watched() == mapEntries(1) },
 		10*time.Second, 20*time.Millisecond)
 	close(stop)
 	wg.Wait()

@@ -26,6 +26,12 @@ func Go(fn func()) {
 		go runResource(r, fn) //als:ignore this is the context-carrying wrapper
 		return
 	}
+	if gls.Compiled() {
+		// alsbuild's runtime copies the frame into the child itself, and
+		// the child starts at the root execution context, as run does.
+		go fn() //als:ignore compiled mode: the runtime carries the frame
+		return
+	}
 	// Even with no context to carry, the child gets a scope of its own, so
 	// that an EnterWith in it ends with it instead of waiting for the sweep.
 	go run(gls.Current(), fn) //als:ignore this is the context-carrying wrapper

@@ -1,0 +1,99 @@
+package gls
+
+import (
+	"fmt"
+	"runtime"
+	"sync"
+)
+
+// Compiled mode: the binary was built with cmd/alsbuild, whose patched
+// runtime gives every goroutine two slots in runtime.g, the current frame
+// and the current execution context. The engine then keeps them there
+// instead of in the goroutine-id map:
+//
+//   - no map entry is ever made, so Len and Watched stay 0 and nothing
+//     needs reclaiming: goroutine exit clears the slots;
+//   - a go statement copies the creator's frame pointer into the child.
+//     Frames are immutable, so the child holds a snapshot: later changes
+//     on either side replace a pointer the other does not see. The
+//     execution context is not copied: a child starts at the root, as it
+//     does under als.Go;
+//   - a Scope remembers the two pointers it replaced and puts them back.
+
+// Compiled reports whether this binary was built by cmd/alsbuild, so that
+// plain go statements inherit the caller's frame and Len is always 0.
+func Compiled() bool { return compiled }
+
+// rtScope marks scopes made in compiled mode: their st points here, so an
+// empty Scope (nil st) still restores nothing.
+var rtScope state
+
+func rtEnter(f *Frame) Scope {
+	sc := Scope{st: &rtScope, base: rtFrame(), exec: rtExec()}
+	rtSetFrame(f)
+	return sc
+}
+
+func rtEnterExec(f *Frame, e *Exec) Scope {
+	sc := Scope{st: &rtScope, base: rtFrame(), exec: rtExec()}
+	rtSetBoth(f, e)
+	return sc
+}
+
+func rtPush(k *Key, v any) Scope {
+	old := rtFrame()
+	sc := Scope{st: &rtScope, base: old, exec: rtExec()}
+	rtSetFrame(old.With(k, v))
+	return sc
+}
+
+func rtHide(k *Key) Scope {
+	old := rtFrame()
+	if old == nil {
+		return Scope{}
+	}
+	sc := Scope{st: &rtScope, base: old, exec: rtExec()}
+	rtSetFrame(old.Without(k))
+	return sc
+}
+
+func rtExit(s Scope) { rtSetBoth(s.base, s.exec) }
+
+func rtSet(k *Key, v any) { rtSetFrame(rtFrame().With(k, v)) }
+
+// In compiled mode the runtime slots are checked once at start-up: a
+// frame set here must read back, reach a child started by a plain go
+// statement, and leave the child's execution context at the root. A
+// binary whose runtime does not behave so must not run at all, since it
+// would hand requests the wrong context.
+func init() {
+	if !compiled {
+		return
+	}
+	if err := checkRuntimeField(); err != nil {
+		panic(err)
+	}
+}
+
+func checkRuntimeField() error {
+	probe := (*Frame)(nil).With(NewKey("gls.probe"), nil)
+	exec := &Exec{AsyncID: 1}
+	sc := rtEnterExec(probe, exec)
+	defer rtExit(sc)
+	if rtFrame() != probe || rtExec() != exec {
+		return fmt.Errorf("gls: the alsbuild runtime slots do not read back (%s)", runtime.Version())
+	}
+	var wg sync.WaitGroup
+	var childFrame *Frame
+	var childExec *Exec
+	wg.Add(1)
+	go func() { //als:ignore this checks what a plain go statement inherits
+		defer wg.Done()
+		childFrame, childExec = rtFrame(), rtExec()
+	}()
+	wg.Wait()
+	if childFrame != probe || childExec != nil {
+		return fmt.Errorf("gls: the alsbuild runtime does not pass the frame to new goroutines (%s)", runtime.Version())
+	}
+	return nil
+}

@@ -1,0 +1,161 @@
+package gls_test
+
+import (
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
+	"github.com/go-als/als/gls"
+)
+
+// These tests pin down the one place where the two engines differ, a plain
+// go statement, and check that everything else behaves alike. make test
+// runs them in both modes.
+
+// inChild runs fn in a goroutine started by a plain go statement and waits.
+func inChild(fn func()) {
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { //als:ignore the test is about what a plain go statement inherits
+		defer wg.Done()
+		fn()
+	}()
+	wg.Wait()
+}
+
+func TestPlainGoInheritsOnlyInCompiledMode(t *testing.T) {
+	t.Logf("compiled mode: %v", gls.Compiled())
+	k := gls.NewKey("k")
+	sc := gls.EnterExec((*gls.Frame)(nil).With(k, "parent"), &gls.Exec{AsyncID: 7, TriggerID: 1})
+	defer sc.Exit()
+
+	var got any
+	var ok bool
+	var exec *gls.Exec
+	inChild(func() {
+		got, ok = gls.Current().Get(k)
+		exec = gls.CurrentExec()
+	})
+	if gls.Compiled() {
+		assert.True(t, ok, "compiled mode: a plain go statement inherits the frame")
+		assert.Equal(t, "parent", got)
+	} else {
+		assert.False(t, ok, "default mode: a plain go statement inherits nothing")
+	}
+	assert.Nil(t, exec, "a child starts in the root execution context in both modes")
+}
+
+func TestChildHoldsASnapshot(t *testing.T) {
+	k := gls.NewKey("k")
+	sc := gls.Push(k, 1)
+	defer sc.Exit()
+
+	started, changed := make(chan struct{}), make(chan struct{})
+	var seenBefore, seenAfter any
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() { //als:ignore the test is about what a plain go statement inherits
+		defer wg.Done()
+		seenBefore, _ = gls.Current().Get(k)
+		gls.Set(k, 3) // the child's own change must not reach the parent
+		close(started)
+		<-changed
+		seenAfter, _ = gls.Current().Get(k)
+	}()
+	<-started
+	gls.Set(k, 2) // the parent's later change must not reach the child
+	close(changed)
+	wg.Wait()
+
+	v, _ := gls.Current().Get(k)
+	assert.Equal(t, 2, v)
+	if gls.Compiled() {
+		assert.Equal(t, 1, seenBefore)
+		assert.Equal(t, 3, seenAfter)
+	} else {
+		assert.Nil(t, seenBefore)
+		assert.Equal(t, 3, seenAfter)
+	}
+}
+
+func TestScopesRestoreFrameAndExec(t *testing.T) {
+	k := gls.NewKey("k")
+	root, rootExec := gls.Current(), gls.CurrentExec()
+	e1 := &gls.Exec{AsyncID: 11}
+	tests := []struct {
+		name  string
+		enter func() gls.Scope
+		frame func() any
+		exec  *gls.Exec
+	}{
+		{"Enter", func() gls.Scope { return gls.Enter((*gls.Frame)(nil).With(k, "e")) }, func() any { return "e" }, rootExec},
+		{"EnterExec", func() gls.Scope { return gls.EnterExec((*gls.Frame)(nil).With(k, "x"), e1) }, func() any { return "x" }, e1},
+		{"Push", func() gls.Scope { return gls.Push(k, "p") }, func() any { return "p" }, rootExec},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			inChild(func() { // a fresh goroutine, so that the root is empty in both modes
+				sc := tt.enter()
+				v, ok := gls.Current().Get(k)
+				require.True(t, ok)
+				assert.Equal(t, tt.frame(), v)
+				assert.Equal(t, tt.exec, gls.CurrentExec())
+
+				hide := gls.Hide(k)
+				_, ok = gls.Current().Get(k)
+				assert.False(t, ok)
+				gls.Set(k, "set inside hide")
+				hide.Exit()
+				v, _ = gls.Current().Get(k)
+				assert.Equal(t, tt.frame(), v, "Hide's Exit restores the frame it replaced")
+
+				sc.Exit()
+				assert.Nil(t, gls.Current())
+				assert.Nil(t, gls.CurrentExec())
+			})
+		})
+	}
+	assert.Equal(t, root, gls.Current())
+	assert.Equal(t, rootExec, gls.CurrentExec())
+}
+
+func TestCompiledModeMakesNoMapEntries(t *testing.T) {
+	k := gls.NewKey("k")
+	before := gls.Len()
+	inChild(func() {
+		sc := gls.Push(k, 1)
+		if gls.Compiled() {
+			assert.Equal(t, 0, gls.Len(), "compiled mode keeps contexts in runtime.g")
+		} else {
+			assert.Equal(t, before+1, gls.Len())
+		}
+		sc.Exit()
+		if gls.Compiled() {
+			gls.Set(k, 2) // no scope: the runtime clears it when the goroutine ends
+		}
+	})
+	if gls.Compiled() {
+		assert.Equal(t, 0, gls.Len())
+		assert.Equal(t, 0, gls.Watched())
+	}
+}
+
+func TestAfterFuncInheritsOnlyInCompiledMode(t *testing.T) {
+	k := gls.NewKey("k")
+	sc := gls.Push(k, "timer")
+	got := make(chan any, 1)
+	time.AfterFunc(time.Millisecond, func() {
+		v, _ := gls.Current().Get(k)
+		got <- v
+	})
+	sc.Exit()
+	v := <-got
+	if gls.Compiled() {
+		assert.Equal(t, "timer", v, "compiled mode: AfterFunc runs in the context it was called in")
+	} else {
+		assert.Nil(t, v)
+	}
+}

@@ -1,0 +1,21 @@
+package gls
+
+// This file is the seam between the two engines. In a normal build it
+// declares compiled false and stubs for the runtime slots, so every
+// "if compiled" branch in the engine is removed by the compiler and the
+// default mode pays nothing for compiled mode. When cmd/alsbuild compiles
+// this package it replaces this file with one that declares compiled true
+// and links the same functions to the fields it added to runtime.g; the
+// marker below names that contract so a mismatched alsbuild is refused.
+
+const compiledABI = "als-runtime-field-v1"
+
+// compiled reports that the binary was built by alsbuild with the patched
+// runtime. It is a constant so the branches on it cost nothing.
+const compiled = false
+
+func rtFrame() *Frame             { return nil }
+func rtSetFrame(*Frame)           {}
+func rtExec() *Exec               { return nil }
+func rtSetExec(*Exec)             {}
+func rtSetBoth(f *Frame, e *Exec) {}
