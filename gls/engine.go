@@ -31,11 +31,23 @@ type state struct {
 	exec     *Exec
 	floor, n uint8
 	pooled   bool // recycled through statePool when its scope ends
-	// goid and inMap are read by other goroutines through cache, and
-	// change when a pooled state is reused, hence atomic.
-	goid  atomic.Int64
-	inMap atomic.Bool // the state lives in states, not only in a slot
+	// where is goid<<2 | location (locSlot, locMap or locGone). Other
+	// goroutines read it through cache and may move the state from its
+	// slot into the map, so it is atomic; the goid in it makes every CAS
+	// on it fail for a state recycled to another goroutine since.
+	where atomic.Uint64
 }
+
+const (
+	locSlot uint64 = iota // in its cache slot only
+	locMap                // in states (and maybe still in a slot, as a cache)
+	locGone               // removed
+)
+
+func at(id int64, loc uint64) uint64 { return uint64(id)<<2 | loc }
+
+// owns reports whether st is goroutine id's state.
+func (st *state) owns(id int64) bool { return st.where.Load()>>2 == uint64(id) }
 
 const ovCap = 8
 
@@ -49,10 +61,13 @@ type pending struct {
 
 // Where a goroutine's state lives. Most goroutines claim a slot of cache,
 // a direct-mapped table indexed by a hash of the goroutine id, with one
-// CAS; a slot is never taken from its owner, so a hit is one load and a
-// compare, and starting or ending a context writes no map. A goroutine
-// whose slot is taken goes to states, a concurrent map, instead. Goroutine
-// ids are never reused, so a state whose goid matches is the caller's.
+// CAS, so starting and ending a context writes no map and a lookup is one
+// load and a compare. A goroutine whose slot is taken goes to states, a
+// concurrent map. A goroutine that misses its slot takes it over, so that
+// the goroutines doing lookups own the slots even when a million others
+// hold contexts; an occupant that lives only in the slot is first moved
+// into the map, so that its own lookups never miss it. Goroutine ids are
+// never reused, so a state whose id matches is the caller's.
 const cacheBits = 13
 
 var cache [1 << cacheBits]atomic.Pointer[state]
@@ -76,27 +91,50 @@ func hashGoid(id int64, seed uint64) uint64 {
 // lookup returns the calling goroutine's id and state (nil if none).
 func lookup() (int64, *state) {
 	id := curGoid()
-	if st := slotOf(id).Load(); st != nil && st.goid.Load() == id {
+	if st := slotOf(id).Load(); st != nil && st.owns(id) {
 		return id, st
 	}
 	return id, lookupMiss(id)
 }
 
-// lookupMiss finds id's state in the map, and moves a hot one into its
-// slot when the slot has come free, so that it hits from then on.
+// lookupMiss finds id's state in the map and takes over its slot, so that
+// the next lookup hits.
 func lookupMiss(id int64) *state {
 	st, ok := states.Load(id)
-	if ok {
-		slotOf(id).CompareAndSwap(nil, st)
+	if !ok {
+		return nil
 	}
+	sl := slotOf(id)
+	occ := sl.Load()
+	if occ != nil {
+		w := occ.where.Load()
+		if w&3 == locSlot && !evict(occ, w) {
+			return st // the occupant just ended or moved; try next time
+		}
+	}
+	sl.CompareAndSwap(occ, st)
 	return st
+}
+
+// evict moves occ, whose where word was w, from its slot into the map.
+// The map entry comes first, so occ's owner finds its state throughout.
+func evict(occ *state, w uint64) bool {
+	oid := int64(w >> 2)
+	states.Store(oid, occ)
+	if occ.where.CompareAndSwap(w, at(oid, locMap)) {
+		return true
+	}
+	// The owner removed occ (or it was recycled) meanwhile: take back the
+	// entry just made, unless something else replaced it.
+	states.Compute(oid, func(cur *state, loaded bool) (*state, bool) {
+		return cur, !loaded || cur == occ
+	})
+	return false
 }
 
 // insert creates the calling goroutine's state, which must not exist.
 func insert(id int64, f *Frame) *state {
-	st := &state{base: f}
-	st.goid.Store(id)
-	return publish(st)
+	return publish(id, &state{base: f})
 }
 
 // statePool recycles the states of goroutines started by spawn, which end
@@ -117,30 +155,35 @@ func insertWith(id int64, k *Key, v any) *state {
 	p.f.a[0] = entry{key: k, val: v}
 	p.f.f.entries = p.f.a[:1]
 	p.st.base = &p.f.f
-	p.st.goid.Store(id)
-	return publish(&p.st)
+	return publish(id, &p.st)
 }
 
-func publish(st *state) *state {
-	id := st.goid.Load()
+// publish makes st goroutine id's state: in its slot if free, else in the
+// map.
+func publish(id int64, st *state) *state {
 	sl := slotOf(id)
 	if sl.Load() == nil {
-		st.inMap.Store(false)
+		st.where.Store(at(id, locSlot))
 		if sl.CompareAndSwap(nil, st) {
 			return st
 		}
 	}
-	st.inMap.Store(true) // before the map publishes it
+	st.where.Store(at(id, locMap)) // before the map publishes it
 	states.Store(id, st)
 	return st
 }
 
 // remove deletes goroutine id's state st from wherever it lives.
 func remove(id int64, st *state) {
-	slotOf(id).CompareAndSwap(st, nil)
-	if st.inMap.Load() {
-		states.Delete(id)
+	w := at(id, locSlot)
+	if st.where.CompareAndSwap(w, at(id, locGone)) {
+		slotOf(id).CompareAndSwap(st, nil)
+		return
 	}
+	// In the map, born there or moved by evict; maybe cached in a slot.
+	st.where.Store(at(id, locGone))
+	slotOf(id).CompareAndSwap(st, nil)
+	states.Delete(id)
 }
 
 // frame returns st's context as an immutable frame, building and caching
@@ -204,7 +247,7 @@ func Get(k *Key) (any, bool) {
 		id = stackGoid()
 	}
 	st := slotOf(id).Load()
-	if st == nil || st.goid.Load() != id {
+	if st == nil || !st.owns(id) {
 		if st = lookupMiss(id); st == nil {
 			return nil, false
 		}
@@ -276,8 +319,7 @@ func EnterNew(f *Frame) Scope {
 	id := curGoid()
 	st := statePool.Get().(*state)
 	st.base = f
-	st.goid.Store(id)
-	return Scope{st: publish(st), fresh: true}
+	return Scope{st: publish(id, st), fresh: true}
 }
 
 // EnterExec is Enter that also installs the execution context e.
@@ -358,9 +400,9 @@ func (s Scope) Exit() {
 	}
 	if s.fresh {
 		// Clear only what the owner uses: other goroutines may be reading
-		// goid and inMap through the cache right now.
+		// where through the cache right now.
 		st.base, st.exec, st.floor, st.n = nil, nil, 0, 0
-		remove(st.goid.Load(), st)
+		remove(int64(st.where.Load()>>2), st)
 		if st.pooled {
 			statePool.Put(st) // keeps its ov array, whose slots are clear
 		} else {
@@ -411,7 +453,7 @@ func Set(k *Key, v any) {
 func Len() int {
 	n := states.Size()
 	for i := range cache {
-		if st := cache[i].Load(); st != nil && !st.inMap.Load() {
+		if st := cache[i].Load(); st != nil && st.where.Load()&3 == locSlot {
 			n++
 		}
 	}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package gls
+
+const raceEnabled = false
