@@ -60,7 +60,7 @@ func New(typ string, opts ...Option) *Resource {
 		}
 		o.manual = o.manual || opt.manual
 	}
-	f, e := gls.Current(), gls.CurrentExec()
+	f, e := gls.Capture()
 	if !o.hasTrigger {
 		o.trigger = hooks.RootAsyncID
 		if e != nil {

@@ -1,5 +1,3 @@
-//go:build asyncres
-
 package benchmarks
 
 import (

@@ -267,6 +267,18 @@ func Get(k *Key) (any, bool) {
 	return nil, false
 }
 
+// Capture returns the calling goroutine's frame and execution context,
+// with one lookup: what a resource keeps to run code there later.
+func Capture() (*Frame, *Exec) {
+	if compiled {
+		return rtFrame(), rtExec()
+	}
+	if _, st := lookup(); st != nil {
+		return st.frame(), st.exec
+	}
+	return nil, nil
+}
+
 // CurrentExec returns the calling goroutine's execution context; nil when
 // it runs in its root context.
 func CurrentExec() *Exec {
@@ -327,9 +339,17 @@ func EnterExec(f *Frame, e *Exec) Scope {
 	if compiled {
 		return rtEnterExec(f, e)
 	}
-	sc := Enter(f)
-	sc.st.exec = e
-	return sc
+	id, st := lookup()
+	if st == nil {
+		st = insert(id, f)
+		st.exec = e
+		return Scope{st: st, fresh: true}
+	}
+	// Built once as the result, like Push: patching a returned Scope
+	// stalls on the copy.
+	base, exec, floor, n := st.base, st.exec, st.floor, st.n
+	st.base, st.exec, st.floor = f, e, n
+	return Scope{st: st, base: base, exec: exec, floor: floor, n: n}
 }
 
 // Push sets k to v in the calling goroutine's context until the returned

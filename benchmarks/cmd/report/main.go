@@ -78,18 +78,12 @@ func run(c config, stdout, stderr io.Writer) error {
 	if c.from != "" {
 		benchOut, err = os.ReadFile(c.from)
 	} else {
-		var tags []string
-		if asyncresPresent() {
-			tags = []string{"-tags", "asyncres"}
-		} else {
-			fmt.Fprintln(stderr, "report: package asyncres not found; its benchmark is left out")
-		}
 		for r := range c.rounds {
 			if c.rounds > 1 {
 				fmt.Fprintf(stderr, "report: round %d of %d\n", r+1, c.rounds)
 			}
 			var out []byte
-			if out, err = goBench(c, tags, stderr); err != nil {
+			if out, err = goBench(c, stderr); err != nil {
 				break
 			}
 			benchOut = append(benchOut, out...)
@@ -209,10 +203,9 @@ func checkDir() error {
 
 // goBench runs the go test benchmarks, echoing their output to stderr as
 // it comes so a long run shows progress, and returns that output.
-func goBench(c config, tags []string, stderr io.Writer) ([]byte, error) {
+func goBench(c config, stderr io.Writer) ([]byte, error) {
 	args := []string{"test", "-run", "^$", "-bench", c.bench, "-benchmem",
 		"-count", strconv.Itoa(c.count), "-benchtime", c.benchtime, "-timeout", c.timeout.String()}
-	args = append(args, tags...)
 	args = append(args, ".")
 	fmt.Fprintf(stderr, "report: go %s\n", strings.Join(args, " "))
 	var out bytes.Buffer
@@ -223,14 +216,6 @@ func goBench(c config, tags []string, stderr io.Writer) ([]byte, error) {
 		return nil, fmt.Errorf("go test: %w", err)
 	}
 	return out.Bytes(), nil
-}
-
-// asyncresPresent reports whether the als module has package asyncres
-// yet; until it does, its benchmark sits behind the asyncres build tag.
-func asyncresPresent() bool {
-	cmd := exec.Command("go", "list", "github.com/go-als/als/asyncres")
-	cmd.Stdout, cmd.Stderr = io.Discard, io.Discard
-	return cmd.Run() == nil
 }
 
 // nodeBench runs node/alsbench.js and returns its output and Node's
