@@ -1,17 +1,29 @@
 // Package gls is the engine under als: it gives every goroutine a current
 // context frame, found by goroutine id.
 //
-// A Frame is an immutable map from Key to value. Changing context means
-// building a new frame and installing it with Enter, which returns a Scope
-// whose Exit puts the previous frame back; code that wants to carry context
-// elsewhere keeps a pointer to the frame it saw, which is why capturing is
-// O(1). Each goroutine that holds a frame has one small mutable record in a
-// concurrent map keyed by goroutine id (petermattis/goid, checked against
-// runtime.Stack at start-up); nested scopes only swap a pointer in it.
+// A Frame is an immutable map from Key to value. Enter installs a frame
+// and returns a Scope whose Exit puts the previous one back; Push and Hide
+// set or hide one key the same way. Code that carries context elsewhere
+// (Current, Capture) keeps a pointer to an immutable frame, which is why
+// capturing is O(1).
 //
-// Entries made by Enter are removed by the matching Exit. Entries made by
-// Replace outside any scope are removed by a background sweep soon after
-// their goroutine ends, so Len returns to its earlier value either way.
+// Each goroutine that holds a context has one small mutable record, found
+// by goroutine id (petermattis/goid, checked against runtime.Stack at
+// start-up). The record claims a slot of a direct-mapped table with one
+// CAS, and goes to a concurrent map (puzpuzpuz/xsync) only when its slot
+// is taken, so a lookup is usually one load and a compare. Nested scopes
+// push a pending change onto the record instead of building a frame, so a
+// nested Push allocates nothing; a frame is built, once per level, only
+// when someone captures the context.
+//
+// Records made by a scope are removed by its Exit. Records made by
+// Replace or Set outside any scope are removed by a background sweep soon
+// after their goroutine ends, so Len returns to its earlier value either
+// way.
+//
+// In a binary built with cmd/alsbuild (Compiled reports it) the context
+// lives in two fields the patched runtime adds to every goroutine instead,
+// and a plain go statement inherits its creator's frame.
 //
 // Most programs use package als instead; gls is for the layers above it.
 package gls
