@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-als/als/internal/panics"
+
 	"github.com/go-als/als"
 	"github.com/go-als/als/gls"
 	"github.com/stretchr/testify/assert"
@@ -370,14 +372,11 @@ func TestNilFuncPanics(t *testing.T) { // SPEC 17
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before := settle(t)
-			defer func() {
-				r := recover()
-				err, ok := r.(error)
-				require.True(t, ok, "panic value %v is an error", r)
-				assert.ErrorIs(t, err, als.ErrNilFunc)
-				assert.Equal(t, before, gls.Len())
-			}()
-			tt.call()
+			r := panics.Recover(tt.call)
+			err, ok := r.(error)
+			require.True(t, ok, "panic value %v is an error", r)
+			assert.ErrorIs(t, err, als.ErrNilFunc)
+			assert.Equal(t, before, gls.Len())
 		})
 	}
 }

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-als/als/internal/panics"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -223,11 +225,7 @@ func TestProgrammerErrorsPanic(t *testing.T) {
 		{"static Bind nil", func() { asyncres.Bind(nil, "T") }, asyncres.ErrNilFunc},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var got any
-			func() {
-				defer func() { got = recover() }()
-				tc.call()
-			}()
+			got := panics.Recover(tc.call)
 			err, ok := got.(error)
 			require.True(t, ok, "panic value %v is an error", got)
 			assert.ErrorIs(t, err, tc.want)

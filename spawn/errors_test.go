@@ -4,6 +4,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-als/als/internal/panics"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -38,11 +40,7 @@ func TestProgrammerErrorsPanic(t *testing.T) {
 		{"NewPool -1", func() { spawn.NewPool[int](-1) }, spawn.ErrInvalidPoolSize},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			var got any
-			func() {
-				defer func() { got = recover() }()
-				tc.call()
-			}()
+			got := panics.Recover(tc.call)
 			err, ok := got.(error)
 			require.True(t, ok, "panic value %v is an error", got)
 			assert.ErrorIs(t, err, tc.want)

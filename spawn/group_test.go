@@ -7,6 +7,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/go-als/als/internal/panics"
+
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -92,11 +94,7 @@ func TestGroupSetLimitWhileActivePanics(t *testing.T) {
 	g.SetLimit(2)
 	release := make(chan struct{})
 	g.Go(func() error { <-release; return nil })
-	var got any
-	func() {
-		defer func() { got = recover() }()
-		g.SetLimit(5)
-	}()
+	got := panics.Recover(func() { g.SetLimit(5) })
 	close(release)
 	require.NoError(t, g.Wait())
 	err, ok := got.(error)

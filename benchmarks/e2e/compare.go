@@ -3,7 +3,8 @@ package e2e
 import (
 	"errors"
 	"fmt"
-	"slices"
+
+	"github.com/go-als/als/benchmarks/internal/stats"
 )
 
 // Comparison is the outcome of Compare: requests per second of each
@@ -81,18 +82,6 @@ func Compare(l Load, rounds int) (Comparison, error) {
 		}
 	}
 	c := Comparison{ALS: sides[0].rps, Ctx: sides[1].rps}
-	c.MedianALS, c.MedianCtx = median(c.ALS), median(c.Ctx)
+	c.MedianALS, c.MedianCtx = stats.Median(c.ALS), stats.Median(c.Ctx)
 	return c, nil
-}
-
-func median(xs []float64) float64 {
-	if len(xs) == 0 {
-		return 0
-	}
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
 }

@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/go-als/als/benchmarks/internal/stats"
 )
 
 // Set holds benchmark measurements: for each benchmark name (without the
@@ -55,7 +57,7 @@ func (s *Set) Median(name, unit string) (float64, bool) {
 	if len(vs) == 0 {
 		return 0, false
 	}
-	return median(vs), true
+	return stats.Median(vs), true
 }
 
 // Merge adds every value of o to s.

@@ -2,29 +2,16 @@ package main
 
 import (
 	"math"
-	"slices"
 	"sort"
-)
 
-// median is the middle value of xs (the mean of the two middle ones for
-// an even count), as benchstat reports; 0 for no values.
-func median(xs []float64) float64 {
-	if len(xs) == 0 {
-		return 0
-	}
-	s := slices.Clone(xs)
-	slices.Sort(s)
-	if len(s)%2 == 1 {
-		return s[len(s)/2]
-	}
-	return (s[len(s)/2-1] + s[len(s)/2]) / 2
-}
+	"github.com/go-als/als/benchmarks/internal/stats"
+)
 
 // spread is the largest distance of any value from the median, as a
 // fraction of the median: benchstat's "± x%". 0 for fewer than two
 // values or a zero median.
 func spread(xs []float64) float64 {
-	m := median(xs)
+	m := stats.Median(xs)
 	if len(xs) < 2 || m == 0 {
 		return 0
 	}

@@ -3,6 +3,8 @@ package main
 import (
 	"testing"
 
+	"github.com/go-als/als/benchmarks/internal/stats"
+
 	"github.com/stretchr/testify/assert"
 )
 
@@ -18,11 +20,11 @@ func TestMedianAndSpread(t *testing.T) {
 		{[]float64{10, 10, 11, 9, 10}, 10, 0.1},
 		{[]float64{0, 0}, 0, 0},
 	} {
-		assert.InDelta(t, tc.median, median(tc.in), 1e-12, "median(%v)", tc.in)
+		assert.InDelta(t, tc.median, stats.Median(tc.in), 1e-12, "stats.Median(%v)", tc.in)
 		assert.InDelta(t, tc.spread, spread(tc.in), 1e-12, "spread(%v)", tc.in)
 	}
 	in := []float64{3, 1, 2}
-	median(in)
+	stats.Median(in)
 	assert.Equal(t, []float64{3, 1, 2}, in, "median must not reorder its input")
 }
 
