@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -32,6 +33,7 @@ type config struct {
 	e2eRounds    int
 	e2eMax       time.Duration
 	skipE2E      bool
+	compiled     bool
 	out, svgName string
 }
 
@@ -51,6 +53,7 @@ func main() {
 	flag.IntVar(&c.e2eRounds, "e2e-rounds", 7, "end-to-end rounds per server")
 	flag.DurationVar(&c.e2eMax, "e2e-max", 20*time.Second, "time cap of one end-to-end round")
 	flag.BoolVar(&c.skipE2E, "skip-e2e", false, "leave the end-to-end test out")
+	flag.BoolVar(&c.compiled, "compiled", true, "also run Get, RunNested and Go in a build made by cmd/alsbuild (compiled mode)")
 	flag.StringVar(&c.out, "out", "RESULTS.md", "where to write the results")
 	flag.StringVar(&c.svgName, "svg", "get-scale.svg", "where to write the picture (beside -out)")
 	flag.Parse()
@@ -98,6 +101,20 @@ func run(c config, stdout, stderr io.Writer) error {
 		return fmt.Errorf("reading benchmark output: %w", err)
 	}
 	set.Merge(s)
+
+	// 1b. The same core operations in compiled mode, right after.
+	if c.compiled && c.from == "" {
+		out, err := compiledBench(c, stderr)
+		if err != nil {
+			return err
+		}
+		raw.Write(out)
+		s, err := Parse(bytes.NewReader(compiledNames(out)))
+		if err != nil {
+			return fmt.Errorf("reading compiled-mode output: %w", err)
+		}
+		set.Merge(s)
+	}
 
 	// 2. Node's AsyncLocalStorage on the same machine.
 	nodeVersion, nodeRan := "not run", false
@@ -203,9 +220,37 @@ func checkDir() error {
 
 // goBench runs the go test benchmarks, echoing their output to stderr as
 // it comes so a long run shows progress, and returns that output.
-func goBench(c config, stderr io.Writer) ([]byte, error) {
+// compiledBench builds cmd/alsbuild from the als module and runs the core
+// benchmarks in a binary it compiled, where the runtime carries contexts.
+func compiledBench(c config, stderr io.Writer) ([]byte, error) {
+	dir, err := os.MkdirTemp("", "alsbuild")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(dir)
+	tool := filepath.Join(dir, "alsbuild")
+	build := exec.Command("go", "build", "-C", "..", "-o", tool, "./cmd/alsbuild")
+	build.Stdout, build.Stderr = stderr, stderr
+	if err := build.Run(); err != nil {
+		return nil, fmt.Errorf("building alsbuild: %w", err)
+	}
+	cc := c
+	cc.bench = "^Benchmark(Get|RunNested|Go)$"
+	return goBench(cc, stderr, "-toolexec", tool)
+}
+
+// compiledNames renames the benchmarks of a compiled-mode run, so that
+// BenchmarkGet/als becomes Compiled/Get/als beside the default run's.
+func compiledNames(out []byte) []byte {
+	return compiledLine.ReplaceAll(out, []byte("${1}BenchmarkCompiled/"))
+}
+
+var compiledLine = regexp.MustCompile(`(?m)^(\s*)Benchmark`)
+
+func goBench(c config, stderr io.Writer, extra ...string) ([]byte, error) {
 	args := []string{"test", "-run", "^$", "-bench", c.bench, "-benchmem",
 		"-count", strconv.Itoa(c.count), "-benchtime", c.benchtime, "-timeout", c.timeout.String()}
+	args = append(args, extra...)
 	args = append(args, ".")
 	fmt.Fprintf(stderr, "report: go %s\n", strings.Join(args, " "))
 	var out bytes.Buffer

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"strings"
 	"testing"
 
@@ -90,4 +91,11 @@ func TestMerge(t *testing.T) {
 	a.Merge(b)
 	assert.Equal(t, []string{"X", "Y"}, a.Names())
 	assert.Equal(t, []float64{1, 3}, a.Values("X", "ns/op"))
+}
+
+func TestCompiledNames(t *testing.T) {
+	out := "goos: linux\nBenchmarkGet/als-2   \t100\t 7.5 ns/op\nBenchmarkGo/plain-2 \t10\t 700 ns/op\nPASS\n"
+	s, err := Parse(bytes.NewReader(compiledNames([]byte(out))))
+	require.NoError(t, err)
+	assert.Equal(t, []string{"Compiled/Get/als", "Compiled/Go/plain"}, s.Names())
 }

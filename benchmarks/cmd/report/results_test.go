@@ -38,7 +38,7 @@ func TestWriteResults(t *testing.T) {
 	doc := b.String()
 	for _, want := range []string{
 		"# Benchmark results", "2026-11-25 09:30 UTC", "AMD EPYC 7B13", "(1, 5, 15 min): 0.50 0.40 0.30", "go1.26.8", "v20.20.2", "`make bench`",
-		"| Get | 5.00 | 0 | context.Value depth 3 |", "Goals: 6 met, 3 not met, 0 not measured.",
+		"| Get | 5.00 | 2.50 | 0 | context.Value depth 3 |", "Goals: 8 met, 4 not met, 0 not measured.",
 		"![Get cost vs live goroutines holding a store](get-scale.svg)",
 		"| LiveGoroutineHeap/als | — | 0% | — | 3.00 | 170 heapB/goroutine | 0 |",
 		"| Get/als | 5.00 | 0% | — | 0 | ",

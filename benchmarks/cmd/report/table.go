@@ -51,8 +51,11 @@ type Goal struct {
 
 // Row is one operation of the table: als beside its best competitor.
 type Row struct {
-	Op        string
-	ALS       measure
+	Op  string
+	ALS measure
+	// Compiled is als in a binary built with cmd/alsbuild, for the rows
+	// the compiled-mode run measures.
+	Compiled  measure
 	Allocs    measure
 	BestLabel string
 	Best      measure
@@ -163,6 +166,9 @@ func verdict(v, limit float64, atLeast bool) Status {
 	return NotMet
 }
 
+// compiledPrefix names the benchmarks of the compiled-mode run.
+const compiledPrefix = "Compiled/"
+
 // scaleSizes are the live-goroutine counts of BenchmarkScale.
 var scaleSizes = []int{10, 1_000, 100_000, 1_000_000}
 
@@ -172,7 +178,7 @@ func Rows(d data) []Row {
 	node := func(name string) measure { return d.ns("Node/" + name) }
 	var rows []Row
 
-	rows = append(rows, d.timeRow("Get", "Get/als", []competitor{
+	get := d.timeRow("Get", "Get/als", []competitor{
 		{"Get/ctx-depth3", "context.Value depth 3"},
 		{"Get/ctx-depth10", "context.Value depth 10"},
 		{"Get/routine", "routine ITL.Get"},
@@ -181,32 +187,41 @@ func Rows(d data) []Row {
 		ratioGoal("≤ 0.7× routine ITL.Get", d.ns("Get/als"), d.ns("Get/routine"), 0.7, false),
 		ratioGoal("≤ 1.0× context.Value depth 3", d.ns("Get/als"), d.ns("Get/ctx-depth3"), 1.0, false),
 		valueGoal("0 allocs/op", d.allocs("Get/als"), "allocs/op", 0),
-	))
+		valueGoal("compiled mode ≤ 3 ns", d.ns(compiledPrefix+"Get/als"), "ns", 3),
+	)
+	get.Compiled = d.ns(compiledPrefix + "Get/als")
+	rows = append(rows, get)
 	rows = append(rows, d.timeRow("Get, RunParallel", "GetParallel/als", []competitor{
 		{"GetParallel/ctx-depth3", "context.Value depth 3"},
 		{"GetParallel/ctx-depth10", "context.Value depth 10"},
 		{"GetParallel/routine", "routine ITL.Get"},
 		{"GetParallel/jtolds", "jtolds/gls GetValue"},
 	}))
-	rows = append(rows, d.timeRow("Run, nested", "RunNested/als", []competitor{
+	nested := d.timeRow("Run, nested", "RunNested/als", []competitor{
 		{"RunNested/ctx", "context.WithValue"},
 		{"RunNested/routine", "routine set+restore"},
 		{"RunNested/jtolds", "jtolds/gls SetValues"},
 	},
 		ratioGoal("≤ 1.0× Node nested run", d.ns("RunNested/als"), node("runNested"), 1.0, false),
-	))
+	)
+	nested.Compiled = d.ns(compiledPrefix + "RunNested/als")
+	rows = append(rows, nested)
 	rows = append(rows, d.timeRow("Run, from an empty goroutine", "RunEmpty/als", []competitor{
 		{"RunEmpty/ctx", "context.WithValue"},
 		{"RunEmpty/routine", "routine set+remove"},
 		{"RunEmpty/jtolds", "jtolds/gls SetValues"},
 	}))
-	rows = append(rows, d.timeRow("Go, spawn + join", "Go/als", []competitor{
+	spawn := d.timeRow("Go, spawn + join", "Go/als", []competitor{
 		{"Go/plain", "go + WaitGroup"},
 		{"Go/routine", "routine.Go"},
 		{"Go/jtolds", "jtolds/gls Go"},
 	},
 		ratioGoal("≤ 1.3× go + WaitGroup", d.ns("Go/als"), d.ns("Go/plain"), 1.3, false),
-	))
+		ratioGoal("compiled als.Go ≤ 1.05× unpatched go", d.ns(compiledPrefix+"Go/als"), d.ns("Go/plain"), 1.05, false),
+		ratioGoal("compiled plain go ≤ 1.05× unpatched go", d.ns(compiledPrefix+"Go/plain"), d.ns("Go/plain"), 1.05, false),
+	)
+	spawn.Compiled = d.ns(compiledPrefix + "Go/als")
+	rows = append(rows, spawn)
 	rows = append(rows, d.timeRow("asyncres.New + RunInAsyncScope", "AsyncResource/als", []competitor{
 		{"Node/asyncResource", "Node AsyncResource"},
 	},
@@ -294,8 +309,8 @@ func formatRatio(r float64) string { return strconv.FormatFloat(r, 'f', 2, 64) +
 // on lines of its own.
 func Markdown(rows []Row) string {
 	var b strings.Builder
-	b.WriteString("| op | als | allocs/op | best competitor | competitor | als / competitor | goal | measured | status |\n")
-	b.WriteString("|---|---:|---:|---|---:|---:|---|---:|---|\n")
+	b.WriteString("| op | als | als, compiled mode | allocs/op | best competitor | competitor | als / competitor | goal | measured | status |\n")
+	b.WriteString("|---|---:|---:|---:|---|---:|---:|---|---:|---|\n")
 	for _, r := range rows {
 		ratio := "—"
 		if m := r.Ratio(); m.ok {
@@ -306,9 +321,9 @@ func Markdown(rows []Row) string {
 			goals = []Goal{{}}
 		}
 		for i, g := range goals {
-			cells := []string{"", "", "", "", "", ""}
+			cells := []string{"", "", "", "", "", "", ""}
 			if i == 0 {
-				cells = []string{r.Op, r.ALS.String(), r.Allocs.String(), r.BestLabel, r.Best.String(), ratio}
+				cells = []string{r.Op, r.ALS.String(), r.Compiled.String(), r.Allocs.String(), r.BestLabel, r.Best.String(), ratio}
 			}
 			status := ""
 			if g.Text != "" {

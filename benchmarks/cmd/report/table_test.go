@@ -25,6 +25,7 @@ func fullSet() *Set {
 		"Scale/n=100000/als": 6, "Scale/n=100000/routine": 12, "Scale/n=100000/ctx-depth3": 7,
 		"Scale/n=1000000/als": 11, "Scale/n=1000000/routine": 13, "Scale/n=1000000/ctx-depth3": 7,
 		"Node/getStore": 13.5, "Node/runNested": 40, "Node/asyncResource": 75,
+		"Compiled/Get/als": 2.5, "Compiled/RunNested/als": 45, "Compiled/Go/als": 225, "Compiled/Go/plain": 240,
 	}
 	for name, v := range ns {
 		s.Add(name, "ns/op", v)
@@ -57,11 +58,14 @@ func TestRows(t *testing.T) {
 	assert.Equal(t, measure{0, true}, get.Allocs)
 	assert.Equal(t, "context.Value depth 3", get.BestLabel)
 	assert.InDelta(t, 5.0/7, get.Ratio().v, 1e-12)
-	require.Len(t, get.Goals, 3)
+	require.Len(t, get.Goals, 4)
 	assert.Equal(t, Met, get.Goals[0].Status) // 5/12 ≤ 0.7
 	assert.Equal(t, "0.42×", get.Goals[0].Measured)
 	assert.Equal(t, Met, get.Goals[1].Status) // 5/7 ≤ 1
 	assert.Equal(t, Met, get.Goals[2].Status) // 0 allocs
+	assert.Equal(t, measure{2.5, true}, get.Compiled)
+	assert.Equal(t, Met, get.Goals[3].Status) // compiled 2.5 ns ≤ 3
+	assert.Equal(t, "2.50 ns", get.Goals[3].Measured)
 
 	nested := rowByOp(t, rows, "Run, nested")
 	assert.Equal(t, "context.WithValue", nested.BestLabel)
@@ -71,6 +75,10 @@ func TestRows(t *testing.T) {
 	assert.Equal(t, "go + WaitGroup", goRow.BestLabel)
 	assert.Equal(t, NotMet, goRow.Goals[0].Status) // 300/220 = 1.36 > 1.3
 	assert.Equal(t, measure{1, true}, goRow.Allocs)
+	assert.Equal(t, measure{225, true}, goRow.Compiled)
+	assert.Equal(t, Met, goRow.Goals[1].Status)    // compiled als.Go: 225/220 ≤ 1.05
+	assert.Equal(t, NotMet, goRow.Goals[2].Status) // compiled plain go: 240/220 > 1.05
+	assert.Equal(t, measure{45, true}, nested.Compiled)
 
 	res := rowByOp(t, rows, "asyncres.New + RunInAsyncScope")
 	assert.Equal(t, "Node AsyncResource", res.BestLabel)
@@ -93,7 +101,7 @@ func TestRows(t *testing.T) {
 	assert.Equal(t, Met, e2e.Goals[0].Status)
 
 	met, notMet, na := GoalSummary(rows)
-	assert.Equal(t, [3]int{6, 3, 0}, [3]int{met, notMet, na})
+	assert.Equal(t, [3]int{8, 4, 0}, [3]int{met, notMet, na})
 }
 
 // Whatever a run left out shows as not measured, never as met.
@@ -102,9 +110,10 @@ func TestRowsWithMissingData(t *testing.T) {
 	met, notMet, na := GoalSummary(rows)
 	assert.Zero(t, met)
 	assert.Zero(t, notMet)
-	assert.Equal(t, 9, na)
+	assert.Equal(t, 12, na)
 	for _, r := range rows {
 		assert.False(t, r.ALS.ok, r.Op)
+		assert.False(t, r.Compiled.ok, r.Op)
 		assert.False(t, r.Ratio().ok, r.Op)
 		for _, g := range r.Goals {
 			assert.Equal(t, "—", g.Measured, r.Op)
@@ -128,7 +137,7 @@ func TestBestPicksByDirection(t *testing.T) {
 
 func TestMarkdown(t *testing.T) {
 	rows := []Row{
-		{Op: "Get", ALS: measure{5, true}, Allocs: measure{0, true}, BestLabel: "ctx", Best: measure{7, true},
+		{Op: "Get", ALS: measure{5, true}, Compiled: measure{2, true}, Allocs: measure{0, true}, BestLabel: "ctx", Best: measure{7, true},
 			Goals: []Goal{{"≤ 1×", "0.71×", Met}, {"0 allocs/op", "0 allocs/op", Met}}},
 		{Op: "Bind", ALS: measure{60, true}, BestLabel: "—"},
 		{Op: "Go", ALS: measure{300, true}, Best: measure{220, true}, BestLabel: "go",
@@ -136,13 +145,13 @@ func TestMarkdown(t *testing.T) {
 	}
 	lines := strings.Split(strings.TrimSpace(Markdown(rows)), "\n")
 	require.Len(t, lines, 2+2+1+2)
-	assert.Equal(t, "| Get | 5.00 | 0 | ctx | 7.00 | 0.71× | ≤ 1× | 0.71× | met |", lines[2])
-	assert.Equal(t, "|  |  |  |  |  |  | 0 allocs/op | 0 allocs/op | met |", lines[3])
-	assert.Equal(t, "| Bind | 60.0 | — | — | — | — |  |  |  |", lines[4])
+	assert.Equal(t, "| Get | 5.00 | 2.00 | 0 | ctx | 7.00 | 0.71× | ≤ 1× | 0.71× | met |", lines[2])
+	assert.Equal(t, "|  |  |  |  |  |  |  | 0 allocs/op | 0 allocs/op | met |", lines[3])
+	assert.Equal(t, "| Bind | 60.0 | — | — | — | — | — |  |  |  |", lines[4])
 	assert.Contains(t, lines[5], "**not met**")
 	assert.Contains(t, lines[6], "| ≤ 1× Node | — | n/a |")
 	for _, l := range lines {
-		assert.Equal(t, 10, strings.Count(l, "|"), l)
+		assert.Equal(t, 11, strings.Count(l, "|"), l)
 	}
 }
 
