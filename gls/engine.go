@@ -212,16 +212,6 @@ func (st *state) frame() *Frame {
 	return f
 }
 
-// get is frame().Get(k) without building anything.
-func (st *state) get(k *Key) (any, bool) {
-	for i := int(st.n) - 1; i >= int(st.floor); i-- {
-		if p := &st.ov[i]; p.key == k {
-			return p.val, !p.hide
-		}
-	}
-	return st.base.Get(k)
-}
-
 // Current returns the calling goroutine's frame; nil when it has none.
 func Current() *Frame {
 	if compiled {
