@@ -6,10 +6,11 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+
 	"github.com/go-als/als"
 	"github.com/go-als/als/gls"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
+	"github.com/go-als/als/internal/panics"
 )
 
 // settles waits until gls.Len() is at most before. Goroutines of earlier
@@ -159,12 +160,7 @@ func TestContextProgrammerErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			defer func() {
-				err, ok := recover().(error)
-				require.True(t, ok)
-				assert.ErrorIs(t, err, tt.want)
-			}()
-			tt.call()
+			assert.ErrorIs(t, panics.Error(t, tt.call), tt.want)
 		})
 	}
 }

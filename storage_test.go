@@ -7,12 +7,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-als/als/internal/panics"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 
 	"github.com/go-als/als"
 	"github.com/go-als/als/gls"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
+	"github.com/go-als/als/internal/panics"
 )
 
 // inGoroutine runs fn in an als.Go child inside a fresh scope and waits,
@@ -372,10 +372,7 @@ func TestNilFuncPanics(t *testing.T) { // SPEC 17
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			before := settle(t)
-			r := panics.Recover(tt.call)
-			err, ok := r.(error)
-			require.True(t, ok, "panic value %v is an error", r)
-			assert.ErrorIs(t, err, als.ErrNilFunc)
+			assert.ErrorIs(t, panics.Error(t, tt.call), als.ErrNilFunc)
 			assert.Equal(t, before, gls.Len())
 		})
 	}

@@ -7,8 +7,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-als/als/internal/panics"
-
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
@@ -17,6 +15,7 @@ import (
 	"github.com/go-als/als/gls"
 	"github.com/go-als/als/hooks"
 	"github.com/go-als/als/hooks/hookstest"
+	"github.com/go-als/als/internal/panics"
 )
 
 // SPEC 12: a resource captures the stores and the execution id at
@@ -225,10 +224,7 @@ func TestProgrammerErrorsPanic(t *testing.T) {
 		{"static Bind nil", func() { asyncres.Bind(nil, "T") }, asyncres.ErrNilFunc},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := panics.Recover(tc.call)
-			err, ok := got.(error)
-			require.True(t, ok, "panic value %v is an error", got)
-			assert.ErrorIs(t, err, tc.want)
+			assert.ErrorIs(t, panics.Error(t, tc.call), tc.want)
 		})
 	}
 	assert.ErrorIs(t, asyncres.ErrNilFunc, als.ErrNilFunc)

@@ -4,13 +4,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/go-als/als/internal/panics"
-
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/go-als/als"
 	"github.com/go-als/als/asyncres"
+	"github.com/go-als/als/internal/panics"
 	"github.com/go-als/als/spawn"
 )
 
@@ -40,10 +38,7 @@ func TestProgrammerErrorsPanic(t *testing.T) {
 		{"NewPool -1", func() { spawn.NewPool[int](-1) }, spawn.ErrInvalidPoolSize},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			got := panics.Recover(tc.call)
-			err, ok := got.(error)
-			require.True(t, ok, "panic value %v is an error", got)
-			assert.ErrorIs(t, err, tc.want)
+			assert.ErrorIs(t, panics.Error(t, tc.call), tc.want)
 		})
 	}
 	assert.ErrorIs(t, spawn.ErrNilFunc, als.ErrNilFunc)

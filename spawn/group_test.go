@@ -7,11 +7,10 @@ import (
 	"sync/atomic"
 	"testing"
 
-	"github.com/go-als/als/internal/panics"
-
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/go-als/als/internal/panics"
 	"github.com/go-als/als/spawn"
 )
 
@@ -94,11 +93,9 @@ func TestGroupSetLimitWhileActivePanics(t *testing.T) {
 	g.SetLimit(2)
 	release := make(chan struct{})
 	g.Go(func() error { <-release; return nil })
-	got := panics.Recover(func() { g.SetLimit(5) })
+	err := panics.Error(t, func() { g.SetLimit(5) })
 	close(release)
 	require.NoError(t, g.Wait())
-	err, ok := got.(error)
-	require.True(t, ok)
 	assert.ErrorIs(t, err, spawn.ErrGroupActive)
 	g.SetLimit(-1) // allowed once idle
 	g.Go(func() error { return nil })

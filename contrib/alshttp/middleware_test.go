@@ -9,11 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+
 	"github.com/go-als/als"
 	"github.com/go-als/als/contrib/alshttp"
 	"github.com/go-als/als/gls"
-	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
+	"github.com/go-als/als/internal/panics"
 )
 
 // seen is what a handler observed through the accessors.
@@ -253,12 +255,8 @@ func TestConcurrentRequestsKeepTheirOwnIDs(t *testing.T) {
 }
 
 func TestMiddlewareNilHandlerPanics(t *testing.T) {
-	defer func() {
-		err, ok := recover().(error)
-		require.True(t, ok)
-		assert.ErrorIs(t, err, alshttp.ErrNilHandler)
-	}()
-	alshttp.Middleware(nil)
+	err := panics.Error(t, func() { alshttp.Middleware(nil) })
+	assert.ErrorIs(t, err, alshttp.ErrNilHandler)
 }
 
 func TestValidID(t *testing.T) {

@@ -2,23 +2,24 @@ package alsotel_test
 
 import (
 	"context"
-	"errors"
 	"net/http"
 	"net/http/httptest"
 	"strings"
 	"sync/atomic"
 	"testing"
 
-	"github.com/go-als/als"
-	"github.com/go-als/als/contrib/alshttp"
-	"github.com/go-als/als/contrib/alsotel"
-	"github.com/go-als/als/gls"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/baggage"
 	"go.opentelemetry.io/otel/propagation"
 	"go.opentelemetry.io/otel/trace"
+
+	"github.com/go-als/als"
+	"github.com/go-als/als/contrib/alshttp"
+	"github.com/go-als/als/contrib/alsotel"
+	"github.com/go-als/als/gls"
+	"github.com/go-als/als/internal/panics"
 )
 
 // otelErrors counts what OpenTelemetry reports through its global error
@@ -269,12 +270,7 @@ func TestInvalidMembersPanic(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			defer func() {
-				err, ok := recover().(error)
-				require.True(t, ok)
-				assert.True(t, errors.Is(err, tt.want), "%v", err)
-			}()
-			tt.call()
+			assert.ErrorIs(t, panics.Error(t, tt.call), tt.want)
 		})
 	}
 }

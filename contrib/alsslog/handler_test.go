@@ -4,16 +4,17 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"log/slog"
 	"strings"
 	"testing"
 	"testing/slogtest"
 
-	"github.com/go-als/als"
-	"github.com/go-als/als/contrib/alsslog"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+
+	"github.com/go-als/als"
+	"github.com/go-als/als/contrib/alsslog"
+	"github.com/go-als/als/internal/panics"
 )
 
 // jsonLines parses the buffer's JSON lines.
@@ -181,12 +182,7 @@ func TestBadOptionsPanic(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			defer func() {
-				err, ok := recover().(error)
-				require.True(t, ok)
-				assert.True(t, errors.Is(err, tt.want), "%v", err)
-			}()
-			tt.call()
+			assert.ErrorIs(t, panics.Error(t, tt.call), tt.want)
 		})
 	}
 }
