@@ -1,6 +1,7 @@
 package als
 
 import (
+	"runtime"
 	"sync/atomic"
 
 	"github.com/go-als/als/gls"
@@ -16,7 +17,10 @@ type Storage[T any] struct {
 	// every frame built before unable to see a store, wherever it was
 	// captured, without touching any of them.
 	key atomic.Pointer[gls.Key]
-	def T
+	// live mirrors key for the cleanup that retires the last key when the
+	// Storage is collected; the cleanup may not reference the Storage.
+	live *atomic.Pointer[gls.Key]
+	def  T
 }
 
 // Option configures a Storage in New.
@@ -30,12 +34,22 @@ func WithDefault[T any](v T) Option[T] {
 
 // New returns a Storage with no store set anywhere.
 func New[T any](opts ...Option[T]) *Storage[T] {
-	s := &Storage[T]{}
-	s.key.Store(gls.NewKey("als.Storage"))
+	s := &Storage[T]{live: new(atomic.Pointer[gls.Key])}
+	s.setKey(gls.NewKey("als.Storage"))
 	for _, o := range opts {
 		o(s)
 	}
+	// Frames keep keys, not storages: once s is unreachable its stores can
+	// never be read again, and retiring the key lets frames drop them.
+	runtime.AddCleanup(s, func(live *atomic.Pointer[gls.Key]) { live.Load().Retire() }, s.live)
 	return s
+}
+
+func (s *Storage[T]) setKey(k *gls.Key) {
+	s.live.Store(k)
+	if old := s.key.Swap(k); old != nil {
+		old.Retire()
+	}
 }
 
 // GetStore returns the store of the current context and true, or the
@@ -86,5 +100,5 @@ func (s *Storage[T]) Exit(fn func()) {
 // captured before too. A later Run or EnterWith sets a store again. A
 // Storage need not be disabled to be garbage-collected.
 func (s *Storage[T]) Disable() {
-	s.key.Store(gls.NewKey("als.Storage"))
+	s.setKey(gls.NewKey("als.Storage"))
 }
