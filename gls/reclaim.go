@@ -109,18 +109,27 @@ func sweeper() {
 
 // sweepOnce removes the watched entries of goroutines that have ended and
 // reports how many it removed.
-func sweepOnce() int {
-	if l := layout(); l != nil {
+func sweepOnce() int { return sweepUsing(layout()) }
+
+// sweepUsing sweeps with l, or with a runtime.Stack snapshot when l is nil.
+func sweepUsing(l *gLayout) int {
+	if l != nil {
 		return sweepWith(func(e *watched) bool { return l.ended(e.g, e.id) })
 	}
 	watchList.mu.Lock()
 	before := watchList.seq
 	watchList.mu.Unlock()
-	live := liveGoroutines() // begins after every entry with seq ≤ before
-	return sweepWith(func(e *watched) bool {
+	return sweepWith(snapshotJudge(liveGoroutines(), before))
+}
+
+// snapshotJudge judges by live, a snapshot that began after every entry
+// numbered before or lower was watched: only those entries, and only if
+// the snapshot lacks them.
+func snapshotJudge(live map[int64]struct{}, before uint64) func(*watched) bool {
+	return func(e *watched) bool {
 		_, ok := live[e.id]
 		return e.seq <= before && !ok
-	})
+	}
 }
 
 // sweepWith removes the entries that ended reports. It releases the lock
