@@ -47,9 +47,15 @@ type entry struct {
 // program runs at once.
 type Frame struct {
 	entries []entry // at most smallMax keys
-	trie    *tnode  // more than smallMax keys; entries is nil
-	size    int     // keys held, retired ones included
-	swept   uint64  // trie frames: the retired count when retired keys were last dropped
+	big     *trie   // more than smallMax keys; entries is nil
+}
+
+// trie is a large frame's map, with what With needs to know to drop
+// retired keys from time to time.
+type trie struct {
+	root  *tnode
+	size  int    // keys held, retired ones included
+	swept uint64 // the retired count when retired keys were last dropped
 }
 
 const smallMax = 8
@@ -59,7 +65,10 @@ func (f *Frame) Len() int {
 	if f == nil {
 		return 0
 	}
-	return f.size
+	if f.big != nil {
+		return f.big.size
+	}
+	return len(f.entries)
 }
 
 // Get returns the value stored under k.
@@ -67,8 +76,8 @@ func (f *Frame) Get(k *Key) (any, bool) {
 	if f == nil {
 		return nil, false
 	}
-	if f.trie != nil {
-		return f.trie.get(k)
+	if f.big != nil {
+		return f.big.root.get(k)
 	}
 	for i := range f.entries {
 		if f.entries[i].key == k {
@@ -85,17 +94,17 @@ func (f *Frame) With(k *Key, v any) *Frame {
 		nf.entries[len(nf.entries)-1] = entry{key: k, val: v}
 		return nf
 	}
-	if f.trie == nil {
+	if f.big == nil {
 		sw := retired.Load()
 		return fromEntries(f.live(k), k, v, sw) // grows past smallMax
 	}
-	if retired.Load()-f.swept < uint64(f.size/2) {
-		t, added := f.trie.with(k, v, hashKey(k), 0)
-		size := f.size
+	if b := f.big; retired.Load()-b.swept < uint64(b.size/2) {
+		root, added := b.root.with(k, v, hashKey(k), 0)
+		size := b.size
 		if added {
 			size++
 		}
-		return &Frame{trie: t, size: size, swept: f.swept}
+		return newBig(root, size, b.swept)
 	}
 	// As many keys have retired since this trie last dropped retired
 	// entries as half its size, so it may hold that many: rebuild it from
@@ -112,9 +121,9 @@ func (f *Frame) Without(k *Key) *Frame {
 	if _, ok := f.Get(k); !ok {
 		return f
 	}
-	if f.trie != nil {
-		t, _ := f.trie.without(k, hashKey(k), 0)
-		return &Frame{trie: t, size: f.size - 1, swept: f.swept}
+	if b := f.big; b != nil {
+		root, _ := b.root.without(k, hashKey(k), 0)
+		return newBig(root, b.size-1, b.swept)
 	}
 	nf, _ := f.smallWithout(k, 0)
 	return nf
@@ -127,7 +136,7 @@ func (f *Frame) Without(k *Key) *Frame {
 func (f *Frame) smallWithout(k *Key, extra int) (nf *Frame, ok bool) {
 	var es []entry
 	if f != nil {
-		if f.trie != nil {
+		if f.big != nil {
 			return nil, false
 		}
 		es = f.entries
@@ -160,14 +169,14 @@ func (f *Frame) live(skip *Key) []entry {
 	if f == nil {
 		return nil
 	}
-	out := make([]entry, 0, f.size+1)
+	out := make([]entry, 0, f.Len()+1)
 	keep := func(e entry) {
 		if e.key != skip && !e.key.retired.Load() {
 			out = append(out, e)
 		}
 	}
-	if f.trie != nil {
-		f.trie.each(keep)
+	if f.big != nil {
+		f.big.root.each(keep)
 	} else {
 		for _, e := range f.entries {
 			keep(e)
@@ -191,11 +200,21 @@ func fromEntries(es []entry, k *Key, v any, swept uint64) *Frame {
 		copy(f.entries, es)
 		return f
 	}
-	var t *tnode
+	var root *tnode
 	for _, e := range es {
-		t, _ = t.with(e.key, e.val, hashKey(e.key), 0)
+		root, _ = root.with(e.key, e.val, hashKey(e.key), 0)
 	}
-	return &Frame{trie: t, size: n, swept: swept}
+	return newBig(root, n, swept)
+}
+
+// newBig returns a trie frame, frame and trie in one allocation.
+func newBig(root *tnode, size int, swept uint64) *Frame {
+	p := &struct {
+		f Frame
+		t trie
+	}{t: trie{root: root, size: size, swept: swept}}
+	p.f.big = &p.t
+	return &p.f
 }
 
 // Small frames carry their entries inline, so building one costs a single
@@ -239,6 +258,5 @@ func newFrame(n int) *Frame {
 		p.f.entries = p.a[:n]
 		f = &p.f
 	}
-	f.size = n
 	return f
 }

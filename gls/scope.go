@@ -48,7 +48,17 @@ func Get(k *Key) (any, bool) {
 			return p.val, !p.hide
 		}
 	}
-	return st.base.Get(k)
+	if f := st.base; f != nil {
+		if f.big != nil {
+			return f.big.root.get(k)
+		}
+		for i := range f.entries {
+			if f.entries[i].key == k {
+				return f.entries[i].val, true
+			}
+		}
+	}
+	return nil, false
 }
 
 // Capture returns the calling goroutine's frame and execution context,

@@ -154,7 +154,6 @@ func insertWith(id int64, k *Key, v any) *state {
 	}{}
 	p.f.a[0] = entry{key: k, val: v}
 	p.f.f.entries = p.f.a[:1]
-	p.f.f.size = 1
 	p.st.base = &p.f.f
 	return publish(id, &p.st)
 }
