@@ -39,7 +39,7 @@ func Get(k *Key) (any, bool) {
 	}
 	st := slotOf(id).Load()
 	if st == nil || st.owner.Load() != id {
-		if st = lookupMap(id); st == nil {
+		if st = lookupMiss(id); st == nil {
 			return nil, false
 		}
 	}

@@ -27,12 +27,23 @@ import (
 //  4. st.owner is set to G by G before st is published anywhere, and
 //     reset to 0 only after st is unpublished from both places.
 //
-// What a reader may assume: G's lookup loads G's slot. If the state there
-// has owner G, it is G's current state, by 4 (G is the one reading, so it
-// is not between publishing and unpublishing). Otherwise G's state, if it
-// has one, is in the map (by 2 nobody could have taken it out of the
-// slot), and loading key G finds it (by 3). So a lookup never misses G's
-// published state and never returns another goroutine's.
+// What a reader may assume: a state with owner G, wherever G found it, is
+// G's current state, by 4 (G is the one reading, so it is not between
+// publishing and unpublishing). G's lookup loads G's slot; if the state
+// there is not G's, G's state, if it has one, is in the map (by 2 nobody
+// could have taken it out of the slot), and loading key G finds it (by 3).
+// So a lookup never misses G's published state and never returns another
+// goroutine's.
+//
+// Hints. Because of 4, any location can cache a state. hints is a second
+// array, indexed like cache, that holds no entries, only shortcuts: a
+// goroutine whose slot is taken writes its own state into its hint after
+// finding it in the map, overwriting whatever hint was there, and clears
+// it (CAS) when it unpublishes. Nobody relies on a hint being present, so
+// overwriting one is always safe; a reader trusts a hint only when its
+// owner is the reader. This keeps lookups off the map while parked
+// goroutines hold every slot, without any goroutine touching another's
+// entry.
 //
 // A state's other fields belong to its owner alone: only the owner reads
 // or writes them, so they need no synchronisation. The reclaimer reads
@@ -51,7 +62,10 @@ type state struct {
 	inMap  bool // published in states
 }
 
-var cache [1 << cacheBits]atomic.Pointer[state]
+var (
+	cache [1 << cacheBits]atomic.Pointer[state]
+	hints [1 << cacheBits]atomic.Pointer[state]
+)
 
 // slotIndex spreads consecutive ids (goroutines started together) over
 // different cache lines, so that their CASes do not contend.
@@ -60,6 +74,8 @@ func slotIndex(id int64) int {
 }
 
 func slotOf(id int64) *atomic.Pointer[state] { return &cache[slotIndex(id)] }
+
+func hintOf(id int64) *atomic.Pointer[state] { return &hints[slotIndex(id)] }
 
 // states holds the states whose slot was taken when they were published.
 // Goroutine ids are dense integers, so a multiplicative hash is enough
@@ -77,20 +93,22 @@ func lookup() (int64, *state) {
 	if st := slotOf(id).Load(); st != nil && st.owner.Load() == id {
 		return id, st
 	}
-	return id, lookupMap(id)
+	return id, lookupMiss(id)
 }
 
-// lookupMap finds id's state in the map. id is the caller's own id: if
-// its slot has come free, the caller moves its state into the slot too,
-// so that its next lookup is a hit (rule 1: its own entry).
-func lookupMap(id int64) *state {
+// lookupMiss finds the state of id, the caller's own id, when its slot
+// holds another goroutine's: in its hint, else in the map, after which it
+// leaves the state in its hint for next time.
+func lookupMiss(id int64) *state {
+	h := hintOf(id)
+	if st := h.Load(); st != nil && st.owner.Load() == id {
+		return st
+	}
 	st, ok := states.Load(id)
 	if !ok {
 		return nil
 	}
-	if sl := slotOf(id); sl.Load() == nil && sl.CompareAndSwap(nil, st) {
-		st.inSlot = true
-	}
+	h.Store(st)
 	return st
 }
 
@@ -116,6 +134,7 @@ func unpublish(st *state) {
 	}
 	if st.inMap {
 		states.Delete(id)
+		hintOf(id).CompareAndSwap(st, nil) // not needed for correctness: frees st sooner
 		st.inMap = false
 	}
 	st.owner.Store(0) // rule 4: after it is unreachable
@@ -129,6 +148,7 @@ func unpublishDead(id int64, st *state) {
 	states.Compute(id, func(cur *state, loaded bool) (*state, bool) {
 		return cur, !loaded || cur == st
 	})
+	hintOf(id).CompareAndSwap(st, nil)
 	st.owner.Store(0)
 }
 

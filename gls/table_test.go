@@ -59,8 +59,8 @@ func TestMoreGoroutinesThanSlots(t *testing.T) {
 }
 
 // TestCollidingGoroutinesKeepTheirSlot: a goroutine whose slot is taken
-// lives in the map and never disturbs the slot's owner, and moves into
-// the slot itself once the owner leaves it (protocol rules 1 and 2).
+// lives in the map, never disturbs the slot's owner, and finds its state
+// through its hint after the first lookup (protocol rules 1 and 2).
 func TestCollidingGoroutinesKeepTheirSlot(t *testing.T) {
 	if compiled {
 		t.Log("compiled mode has no goroutine table")
@@ -68,7 +68,6 @@ func TestCollidingGoroutinesKeepTheirSlot(t *testing.T) {
 	}
 	k := NewKey("k")
 	ownerIn, ownerOut := make(chan *state), make(chan struct{})
-	var owned *state
 	slotSharers(t, 2, func(g int) {
 		switch g {
 		case 0:
@@ -82,21 +81,26 @@ func TestCollidingGoroutinesKeepTheirSlot(t *testing.T) {
 			sc.Exit()
 			ownerIn <- nil
 		case 1:
-			owned = <-ownerIn
+			owned := <-ownerIn
 			id := curGoid()
 			sc := Push(k, "second")
 			_, st := lookup()
 			assert.True(t, st.inMap && !st.inSlot, "the slot is taken: the state goes to the map")
 			assert.Same(t, owned, slotOf(id).Load(), "the owner keeps its slot")
-			close(ownerOut)
-			<-ownerIn // the owner has left its slot
+			assert.Same(t, st, hintOf(id).Load(), "the lookup left a hint")
+			hintOf(id).Store(owned) // another goroutine may overwrite a hint
 			v, ok := Get(k)
 			assert.True(t, ok)
+			assert.Equal(t, "second", v, "a hint that is not the reader's own is ignored")
+			assert.Same(t, st, hintOf(id).Load(), "and replaced")
+			close(ownerOut)
+			<-ownerIn // the owner has left its slot
+			v, ok = Get(k)
+			assert.True(t, ok)
 			assert.Equal(t, "second", v)
-			assert.True(t, st.inSlot, "a lookup moves its own state into the freed slot")
-			assert.Same(t, st, slotOf(id).Load())
 			sc.Exit()
-			assert.Nil(t, slotOf(id).Load(), "Exit leaves slot and map")
+			assert.Nil(t, slotOf(id).Load(), "Exit leaves slot, map and hint")
+			assert.Nil(t, hintOf(id).Load())
 			_, inMap := states.Load(id)
 			assert.False(t, inMap)
 		}
