@@ -1,0 +1,136 @@
+package alstest
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/go-als/als/gls"
+)
+
+// TestingT is the part of *testing.T that VerifyNone uses.
+type TestingT interface {
+	Helper()
+	Errorf(format string, args ...any)
+}
+
+// Option changes what VerifyNone and Find accept.
+type Option func(*config)
+
+type config struct {
+	baseline int
+	wait     time.Duration
+}
+
+// DefaultWait is how long VerifyNone waits for entries to go before it
+// fails: longer than the reclaimer takes to drop the entry of a goroutine
+// that ended without leaving its scopes.
+const DefaultWait = 5 * time.Second
+
+// IgnoreCurrent accepts as many holders as there are when it is called.
+// Called in the defer statement, as in
+// defer alstest.VerifyNone(t, alstest.IgnoreCurrent()), it runs at the
+// start of the test, so that entries of goroutines that started before
+// the test (and that the test must not wait for) are not counted.
+func IgnoreCurrent() Option {
+	n := holders()
+	return func(c *config) { c.baseline = n }
+}
+
+// MaxWait sets how long VerifyNone waits for holders to finish before it
+// fails; DefaultWait otherwise.
+func MaxWait(d time.Duration) Option {
+	return func(c *config) { c.wait = d }
+}
+
+// VerifyNone fails t unless, within the wait, no goroutine but the
+// caller's holds an als context entry (or no more than IgnoreCurrent
+// saw). Call it deferred at the start of a test, or at its end.
+func VerifyNone(t TestingT, opts ...Option) {
+	t.Helper()
+	if err := Find(opts...); err != nil {
+		t.Errorf("%v", err)
+	}
+}
+
+// Find is VerifyNone for code that wants the failure as an error, such as
+// a TestMain: it returns nil once no goroutine but the caller's holds an
+// entry (or no more than IgnoreCurrent saw), and an error describing the
+// holders if they are still there when the wait ends.
+func Find(opts ...Option) error {
+	c := config{wait: DefaultWait}
+	for _, o := range opts {
+		o(&c)
+	}
+	deadline := time.Now().Add(c.wait)
+	for pause := 100 * time.Microsecond; ; pause = min(2*pause, 20*time.Millisecond) {
+		n := holders()
+		if n <= c.baseline {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			return fmt.Errorf("alstest: %d goroutine(s) still hold an als context after %v (want at most %d); "+
+				"a Run scope still open, an als.Go child still running, or a plain goroutine that called EnterWith. "+
+				"Goroutines running now:\n\n%s", n, c.wait, c.baseline, others())
+		}
+		time.Sleep(pause)
+	}
+}
+
+// holders counts the goroutines other than the caller that hold an entry.
+func holders() int {
+	n := gls.Len()
+	if gls.Current() != nil {
+		n-- // the caller's own entry ends with its scope or its goroutine
+	}
+	return n
+}
+
+// framework marks the stacks of goroutines that belong to the testing
+// package or the runtime, which never hold a user's context.
+var framework = []string{
+	"testing.(*T).Run(",
+	"testing.runTests(",
+	"testing.(*M).Run(",
+	"gls.sweeper(",
+	"os/signal.signal_recv(",
+	"runtime.ensureSigM(",
+}
+
+// others returns the stacks of the goroutines running now, except the
+// caller's and the framework's. gls does not say which goroutine holds an
+// entry, so the holders are among these.
+func others() string {
+	buf := make([]byte, 1<<16)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+	stacks := bytes.Split(buf, []byte("\n\n"))
+	var out []string
+	for _, s := range stacks[1:] { // the first is the caller's
+		str := string(s)
+		if !containsAny(str, framework) {
+			out = append(out, str)
+		}
+	}
+	if len(out) == 0 {
+		return "(none: the holders ended and await the reclaimer)"
+	}
+	return strings.Join(out, "\n\n")
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}
