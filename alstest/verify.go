@@ -45,9 +45,10 @@ func MaxWait(d time.Duration) Option {
 	return func(c *config) { c.wait = d }
 }
 
-// VerifyNone fails t unless, within the wait, no goroutine but the
-// caller's holds an als context entry (or no more than IgnoreCurrent
-// saw). Call it deferred at the start of a test, or at its end.
+// VerifyNone fails t unless, within the wait, no goroutine holds an als
+// context entry (or no more than IgnoreCurrent saw). The calling
+// goroutine counts too, so call it outside any Run: deferred at the start
+// of a test, or at its end.
 func VerifyNone(t TestingT, opts ...Option) {
 	t.Helper()
 	if err := Find(opts...); err != nil {
@@ -56,8 +57,7 @@ func VerifyNone(t TestingT, opts ...Option) {
 }
 
 // Find is VerifyNone for code that wants the failure as an error, such as
-// a TestMain: it returns nil once no goroutine but the caller's holds an
-// entry (or no more than IgnoreCurrent saw), and an error describing the
+// a TestMain: it returns nil once no goroutine holds an entry (or no more than IgnoreCurrent saw), and an error describing the
 // holders if they are still there when the wait ends.
 func Find(opts ...Option) error {
 	c := config{wait: DefaultWait}
@@ -71,22 +71,22 @@ func Find(opts ...Option) error {
 			return nil
 		}
 		if time.Now().After(deadline) {
-			return fmt.Errorf("alstest: %d goroutine(s) still hold an als context after %v (want at most %d); "+
-				"a Run scope still open, an als.Go child still running, or a plain goroutine that called EnterWith. "+
-				"Goroutines running now:\n\n%s", n, c.wait, c.baseline, others())
+			self := ""
+			if gls.Current() != nil {
+				self = " The calling goroutine is one of them."
+			}
+			return fmt.Errorf("alstest: %d goroutine(s) still hold an als context after %v (want at most %d): "+
+				"a Run scope still open, an als.Go child still running, or a goroutine that called EnterWith.%s "+
+				"Other goroutines running now:\n\n%s", n, c.wait, c.baseline, self, others())
 		}
 		time.Sleep(pause)
 	}
 }
 
-// holders counts the goroutines other than the caller that hold an entry.
-func holders() int {
-	n := gls.Len()
-	if gls.Current() != nil {
-		n-- // the caller's own entry ends with its scope or its goroutine
-	}
-	return n
-}
+// holders counts the goroutines that hold an entry, the caller included:
+// a test goroutine that still holds one after its scopes ended (a Run
+// that did not restore, an EnterWith) leaks too.
+func holders() int { return gls.Len() }
 
 // framework marks the stacks of goroutines that belong to the testing
 // package or the runtime, which never hold a user's context.

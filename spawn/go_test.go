@@ -25,7 +25,7 @@ func TestGoCarriesContext(t *testing.T) {
 		name := map[bool]string{false: "no hooks", true: "hook enabled"}[withHook]
 		t.Run(name, func(t *testing.T) {
 			if withHook {
-				defer hookstest.Start().Stop()
+				hookstest.Start(t)
 			}
 			before := gls.Len()
 			var wg sync.WaitGroup
@@ -71,8 +71,7 @@ func TestGoWithoutHooksRunsInRootExecution(t *testing.T) {
 // parent's execution id as trigger, before/after around fn in the child,
 // then destroy.
 func TestGoLifecycle(t *testing.T) {
-	rec := hookstest.Start()
-	defer rec.Stop()
+	rec := hookstest.Start(t)
 	parent := asyncresNew(t, "PARENT")
 	var childID, childTrigger, initGoroutineExec uint64
 	done := make(chan struct{})

@@ -177,8 +177,7 @@ func TestPoolCloseWithQueuedTasks(t *testing.T) {
 }
 
 func TestPoolTaskLifecycle(t *testing.T) {
-	rec := hookstest.Start()
-	defer rec.Stop()
+	rec := hookstest.Start(t)
 	pool := spawn.NewPool[uint64](2)
 	defer pool.Close()
 	submitter := asyncresNew(t, "SUBMITTER")
