@@ -11,8 +11,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-als/als"
+	"github.com/go-als/als/alstest"
 	"github.com/go-als/als/asyncres"
-	"github.com/go-als/als/gls"
 	"github.com/go-als/als/hooks"
 	"github.com/go-als/als/hooks/hookstest"
 	"github.com/go-als/als/internal/panics"
@@ -96,7 +96,6 @@ func TestRunInAsyncScopePanic(t *testing.T) {
 	boom := errors.New("boom")
 	var r *asyncres.Resource
 	store.Run("resource", func() { r = asyncres.New("PANIC", asyncres.WithRequireManualDestroy()) })
-	before := gls.Len()
 	store.Run("caller", func() {
 		got := func() (v any) {
 			defer func() { v = recover() }()
@@ -108,7 +107,7 @@ func TestRunInAsyncScopePanic(t *testing.T) {
 		assert.Equal(t, "caller", v)
 		assert.Equal(t, hooks.RootAsyncID, hooks.ExecutionAsyncID())
 	})
-	assert.Equal(t, before, gls.Len())
+	alstest.VerifyNone(t)
 	assert.Equal(t, []hookstest.Kind{hookstest.Init, hookstest.Before, hookstest.After}, rec.Kinds(r.AsyncID()))
 }
 

@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-als/als"
-	"github.com/go-als/als/gls"
+	"github.com/go-als/als/alstest"
 	"github.com/go-als/als/hooks"
 	"github.com/go-als/als/hooks/hookstest"
 	"github.com/go-als/als/spawn"
@@ -27,7 +27,6 @@ func TestGoCarriesContext(t *testing.T) {
 			if withHook {
 				hookstest.Start(t)
 			}
-			before := gls.Len()
 			var wg sync.WaitGroup
 			wg.Add(2)
 			store.Run("parent", func() {
@@ -44,8 +43,7 @@ func TestGoCarriesContext(t *testing.T) {
 				assert.False(t, ok)
 			})
 			wg.Wait()
-			assert.Eventually(t, func() bool { return gls.Len() == before }, 5*time.Second, time.Millisecond,
-				"children's entries are removed when they end")
+			alstest.VerifyNone(t) // children's entries are removed when they end
 		})
 	}
 }

@@ -11,8 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
+	"github.com/go-als/als/alstest"
 	"github.com/go-als/als/asyncres"
-	"github.com/go-als/als/gls"
 	"github.com/go-als/als/hooks"
 	"github.com/go-als/als/hooks/hookstest"
 	"github.com/go-als/als/spawn"
@@ -23,7 +23,6 @@ import (
 // another submitter's.
 func TestPoolCallbacksRunInSubmitterContext(t *testing.T) {
 	const submitters, perSubmitter = 50, 20
-	before := gls.Len()
 	var pool *spawn.Pool[int]
 	store.Run("pool creator", func() { pool = spawn.NewPool[int](4) })
 
@@ -61,8 +60,7 @@ func TestPoolCallbacksRunInSubmitterContext(t *testing.T) {
 	require.NoError(t, subs.Wait())
 	callbacks.Wait()
 	pool.Close()
-	assert.Eventually(t, func() bool { return gls.Len() <= before }, 5*time.Second, time.Millisecond,
-		"no context outlives the tasks, the submitters or the workers")
+	alstest.VerifyNone(t) // no context outlives the tasks, the submitters or the workers
 
 	require.Len(t, got, submitters, "callbacks saw exactly the submitters' stores")
 	for s := range submitters {
