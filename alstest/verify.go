@@ -99,9 +99,13 @@ var framework = []string{
 	"runtime.ensureSigM(",
 }
 
+// alsPath prefixes the functions of this module, whose frames on a stack
+// mean the goroutine is inside an als scope.
+const alsPath = "github.com/go-als/als."
+
 // others returns the stacks of the goroutines running now, except the
-// caller's and the framework's. gls does not say which goroutine holds an
-// entry, so the holders are among these.
+// caller's and the framework's, those inside an als scope first. gls does
+// not say which goroutine holds an entry, so the holders are among these.
 func others() string {
 	buf := make([]byte, 1<<16)
 	for {
@@ -113,13 +117,18 @@ func others() string {
 		buf = make([]byte, 2*len(buf))
 	}
 	stacks := bytes.Split(buf, []byte("\n\n"))
-	var out []string
+	var inside, out []string
 	for _, s := range stacks[1:] { // the first is the caller's
 		str := string(s)
-		if !containsAny(str, framework) {
+		switch {
+		case containsAny(str, framework):
+		case strings.Contains(str, alsPath):
+			inside = append(inside, str) // in an als scope now: likely holders
+		default:
 			out = append(out, str)
 		}
 	}
+	out = append(inside, out...)
 	if len(out) == 0 {
 		return "(none: the holders ended and await the reclaimer)"
 	}
