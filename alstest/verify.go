@@ -99,9 +99,13 @@ var framework = []string{
 	"runtime.ensureSigM(",
 }
 
-// alsPath prefixes the functions of this module, whose frames on a stack
-// mean the goroutine is inside an als scope.
-const alsPath = "github.com/go-als/als."
+// scopes are the packages whose frames on a stack mean the goroutine is
+// inside an als scope: a Run, a RunContext, an als.Go child, a resource.
+var scopes = []string{
+	"github.com/go-als/als.",
+	"github.com/go-als/als/spawn.",
+	"github.com/go-als/als/asyncres.",
+}
 
 // others returns the stacks of the goroutines running now, except the
 // caller's and the framework's, those inside an als scope first. gls does
@@ -122,7 +126,7 @@ func others() string {
 		str := string(s)
 		switch {
 		case containsAny(str, framework):
-		case strings.Contains(str, alsPath):
+		case containsAny(str, scopes):
 			inside = append(inside, str) // in an als scope now: likely holders
 		default:
 			out = append(out, str)
