@@ -14,7 +14,7 @@
 //
 //	func logf(format string, args ...any) {
 //		id, _ := requestID.GetStore()
-//		log.Printf(id+": "+format, args...)
+//		log.Printf("%s: %s", id, fmt.Sprintf(format, args...))
 //	}
 //
 // The store follows the work into goroutines started with Go, functions

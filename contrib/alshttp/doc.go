@@ -29,7 +29,10 @@
 //
 // Transport is the client side: an http.RoundTripper that sets
 // X-Request-Id on outgoing requests to the id of the request being
-// served, so the next service logs the same id.
+// served, so the next service logs the same id. It replaces any
+// X-Request-Id the outgoing request already had, so an
+// httputil.ReverseProxy behind Middleware forwards exactly the validated
+// id, never the client's raw header.
 //
 // Goroutines the handler starts with als.Go see the request; those
 // started with a plain go statement do not.
