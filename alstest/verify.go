@@ -108,9 +108,13 @@ var scopes = []string{
 }
 
 // others returns the stacks of the goroutines running now, except the
-// caller's and the framework's, those inside an als scope first. gls does
-// not say which goroutine holds an entry, so the holders are among these.
+// caller's and the framework's: those that hold an entry (gls.Holders)
+// first, then those inside an als scope, then the rest.
 func others() string {
+	held := make(map[string]bool)
+	for _, id := range gls.Holders() {
+		held[fmt.Sprintf("goroutine %d ", id)] = true
+	}
 	buf := make([]byte, 1<<16)
 	for {
 		n := runtime.Stack(buf, true)
@@ -121,10 +125,13 @@ func others() string {
 		buf = make([]byte, 2*len(buf))
 	}
 	stacks := bytes.Split(buf, []byte("\n\n"))
-	var inside, out []string
+	var holding, inside, out []string
 	for _, s := range stacks[1:] { // the first is the caller's
 		str := string(s)
+		header, _, _ := strings.Cut(str, "[")
 		switch {
+		case held[header]:
+			holding = append(holding, "holds an entry: "+str)
 		case containsAny(str, framework):
 		case containsAny(str, scopes):
 			inside = append(inside, str) // in an als scope now: likely holders
@@ -132,7 +139,7 @@ func others() string {
 			out = append(out, str)
 		}
 	}
-	out = append(inside, out...)
+	out = append(append(holding, inside...), out...)
 	if len(out) == 0 {
 		return "(none: the holders ended and await the reclaimer)"
 	}

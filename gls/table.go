@@ -178,22 +178,32 @@ func insertWith(id int64, k *Key, v any) *state {
 	return publish(id, &p.st)
 }
 
-// Len reports how many goroutines hold a context entry now. It walks the
-// whole cache, so it is for tests and diagnostics, not hot paths; while
-// goroutines come and go it is approximate. In compiled mode (see
-// Compiled) contexts live in the runtime, not here, and Len is always 0.
-func Len() int {
-	n := states.Size()
+// Len reports how many goroutines hold a context entry now. Like
+// Holders it walks the whole table, so it is for tests and diagnostics,
+// not hot paths. In compiled mode (see Compiled) contexts live in the
+// runtime, not here, and Len is always 0.
+func Len() int { return len(Holders()) }
+
+// Holders returns the ids of the goroutines that hold a context entry
+// now, in no particular order; while goroutines come and go it is a
+// close approximation. It reads only what the protocol lets any goroutine
+// read: slots, owners and the map's keys. In compiled mode it is empty.
+func Holders() []int64 {
+	seen := make(map[int64]struct{})
+	states.Range(func(id int64, _ *state) bool {
+		seen[id] = struct{}{}
+		return true
+	})
 	for i := range cache {
-		st := cache[i].Load()
-		if st == nil {
-			continue
-		}
-		if id := st.owner.Load(); id != 0 {
-			if m, ok := states.Load(id); !ok || m != st {
-				n++ // in its slot only
+		if st := cache[i].Load(); st != nil {
+			if id := st.owner.Load(); id != 0 {
+				seen[id] = struct{}{}
 			}
 		}
 	}
-	return n
+	ids := make([]int64, 0, len(seen))
+	for id := range seen {
+		ids = append(ids, id)
+	}
+	return ids
 }

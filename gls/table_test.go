@@ -106,3 +106,39 @@ func TestCollidingGoroutinesKeepTheirSlot(t *testing.T) {
 		}
 	})
 }
+
+// TestHolders names the goroutines that hold an entry, in a slot or in
+// the map, and forgets them when their scopes end.
+func TestHolders(t *testing.T) {
+	k := NewKey("k")
+	ids := make(chan int64)
+	release := make(chan struct{})
+	var wg sync.WaitGroup
+	n := 1<<cacheBits + 500 // enough that some live in the map
+	if raceEnabled && n > 3000 {
+		n = 3000
+	}
+	for range n {
+		wg.Add(1)
+		go func() { //als:ignore the test needs goroutines of its own
+			defer wg.Done()
+			sc := Push(k, 1)
+			defer sc.Exit()
+			ids <- curGoid()
+			<-release
+		}()
+	}
+	want := make([]int64, 0, n)
+	for range n {
+		want = append(want, <-ids)
+	}
+	got := Holders()
+	if compiled {
+		assert.Empty(t, got, "compiled mode keeps contexts in the runtime")
+	} else {
+		assert.Subset(t, got, want, "every goroutine in a scope is a holder")
+	}
+	close(release)
+	wg.Wait()
+	assert.NotSubset(t, Holders(), want[:1], "a goroutine whose scope ended holds nothing")
+}
