@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"slices"
 	"sync/atomic"
+	"time"
 
 	"go.uber.org/zap"
 	"go.uber.org/zap/zapcore"
@@ -38,7 +39,7 @@ func Field[T any](key string, s *als.Storage[T]) Option {
 		if !ok {
 			return zapcore.Field{}, false
 		}
-		return zap.Any(key, v), true
+		return field(key, v), true
 	}}
 }
 
@@ -59,8 +60,38 @@ func FieldFunc[T comparable](key string, fn func() T) Option {
 		if v == zero {
 			return zapcore.Field{}, false
 		}
-		return zap.Any(key, v), true
+		return field(key, v), true
 	}}
+}
+
+// field is zap.Any(key, v) without the heap allocation of boxing a plain
+// v: a switch on concrete types only does not make its box escape.
+func field[T any](key string, v T) zapcore.Field {
+	switch x := any(v).(type) {
+	case string:
+		return zap.String(key, x)
+	case int:
+		return zap.Int(key, x)
+	case int64:
+		return zap.Int64(key, x)
+	case int32:
+		return zap.Int32(key, x)
+	case uint:
+		return zap.Uint(key, x)
+	case uint64:
+		return zap.Uint64(key, x)
+	case uint32:
+		return zap.Uint32(key, x)
+	case bool:
+		return zap.Bool(key, x)
+	case float64:
+		return zap.Float64(key, x)
+	case time.Duration:
+		return zap.Duration(key, x)
+	case time.Time:
+		return zap.Time(key, x)
+	}
+	return zap.Any(key, any(v))
 }
 
 // Core is a zapcore.Core that adds fields read from stores to every entry

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"sync"
@@ -308,4 +309,22 @@ func TestFieldsFollowTheStore(t *testing.T) {
 		assert.Equal(t, l["msg"], l["request_id"])
 		assert.NotContains(t, l, "user")
 	}
+}
+
+// A plain store value costs no allocation more than logging without the
+// core does, while the store stays the same.
+func TestPlainValuesDoNotAllocate(t *testing.T) {
+	reqID := als.New[string]()
+	shard := als.New[int]()
+	newCore := func() zapcore.Core {
+		return zapcore.NewCore(zapcore.NewJSONEncoder(zap.NewProductionEncoderConfig()), zapcore.AddSync(io.Discard), zap.InfoLevel)
+	}
+	plain := zap.New(newCore())
+	wrapped := zap.New(alszap.NewCore(newCore(), alszap.Field("request_id", reqID), alszap.Field("shard", shard)))
+	want := testing.AllocsPerRun(100, func() { plain.Info("m") })
+	reqID.Run("req-1", func() {
+		shard.Run(3, func() {
+			assert.Equal(t, want, testing.AllocsPerRun(100, func() { wrapped.Info("m") }))
+		})
+	})
 }
