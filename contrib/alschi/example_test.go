@@ -48,10 +48,8 @@ func Example_middleware() {
 func ExampleHandler() {
 	r := chi.NewRouter()
 	r.Use(middleware.RequestID)
-	r.Route("/api", func(r chi.Router) {
-		r.Get("/orders/{id}", func(w http.ResponseWriter, r *http.Request) {
-			logLine("get order " + chi.URLParam(r, "id"))
-		})
+	r.Get("/api/orders/{id}", func(w http.ResponseWriter, r *http.Request) {
+		logLine("get order " + chi.URLParam(r, "id"))
 	})
 	srv := httptest.NewServer(alschi.Handler(r))
 	defer srv.Close()
