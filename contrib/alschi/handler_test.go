@@ -186,7 +186,7 @@ func TestPatternAfterTheResponse(t *testing.T) {
 	var clients sync.WaitGroup
 	for i := range n {
 		clients.Add(1)
-		go func() {
+		go func() { //als:ignore a client: its request carries the id
 			defer clients.Done()
 			route := string(rune('a' + i%4))
 			id := fmt.Sprintf("req-%d", i)

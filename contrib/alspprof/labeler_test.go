@@ -84,7 +84,7 @@ func TestChildrenInheritLabels(t *testing.T) {
 			alsChild = goroutineLabels(t)
 			route.Run("/x", func() { l.Do(func() { nested = goroutineLabels(t) }) })
 		})
-		go func() {
+		go func() { //als:ignore the plain go statement whose labels the runtime copies
 			defer wg.Done()
 			plainChild = goroutineLabels(t)
 		}()

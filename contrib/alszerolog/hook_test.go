@@ -197,7 +197,7 @@ func TestConcurrentRequests(t *testing.T) {
 	var wg sync.WaitGroup
 	for g := range n {
 		wg.Add(1)
-		go func() {
+		go func() { //als:ignore each goroutine runs its own request
 			defer wg.Done()
 			id := fmt.Sprintf("req-%d", g)
 			reqID.Run(id, func() {
