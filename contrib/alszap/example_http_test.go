@@ -15,7 +15,7 @@ import (
 func Example_production() {
 	logger, err := zap.NewProduction(alszap.WrapCore(
 		alszap.Field("request_id", alshttp.RequestIDs()), // any *als.Storage[T]
-		alszap.FieldFunc("route", alshttp.Pattern),        // any func() T; zero is left out
+		alszap.FieldFunc("route", alshttp.Pattern),       // any func() T; zero is left out
 	))
 	if err != nil {
 		panic(err)
