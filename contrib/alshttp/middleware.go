@@ -8,7 +8,8 @@ import (
 	"github.com/go-als/als"
 )
 
-// ErrNilHandler is wrapped by the panic of Middleware given a nil handler.
+// ErrNilHandler is the panic of Middleware and MiddlewareWithPattern
+// given a nil handler.
 var ErrNilHandler = errors.New("alshttp: nil http.Handler")
 
 // Middleware returns a handler that serves each request with next inside
