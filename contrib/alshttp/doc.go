@@ -21,7 +21,9 @@
 // it, so Pattern reports it from the moment routing is done: in the
 // handler and in everything it calls. Registering a handler wrapped in
 // Middleware on the mux works too. Only a layer between Middleware and the
-// mux that replaces the request (r.WithContext) hides the pattern.
+// mux that replaces the request (r.WithContext) hides the pattern. Other
+// routers keep their match elsewhere: MiddlewareWithPattern takes a
+// function that reads it, and contrib/alschi does this for chi.
 //
 // The request's context also carries the als context (als.WithContext),
 // so code that is handed r.Context() can return to the request's stores

@@ -1,6 +1,7 @@
 package alshttp_test
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -273,4 +274,75 @@ func TestValidID(t *testing.T) {
 	}
 	assert.True(t, alshttp.ValidID(alshttp.NewID()))
 	assert.NotEqual(t, alshttp.NewID(), alshttp.NewID())
+}
+
+// matchKey is where routerLike records its match, as chi records it in
+// its route context.
+type matchKey struct{}
+
+// routerLike routes like a third-party router: it finds the *string an
+// outer layer put in the context, records its match there, and serves a
+// copy of the request, which the Pattern field of the request
+// Middleware saw never gets.
+func routerLike(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if m, ok := r.Context().Value(matchKey{}).(*string); ok {
+			*m = "/orders/{id}"
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), struct{}{}, 1)))
+	})
+}
+
+func TestMiddlewareWithPattern(t *testing.T) {
+	matched := func(r *http.Request) string {
+		if m, ok := r.Context().Value(matchKey{}).(*string); ok {
+			return *m
+		}
+		return ""
+	}
+	tests := []struct {
+		name   string
+		h      func(next http.Handler) http.Handler
+		record bool // whether an outer layer gives routerLike a place to record its match
+		want   string
+	}{
+		{"Middleware cannot see the match", func(next http.Handler) http.Handler {
+			return alshttp.Middleware(routerLike(next))
+		}, true, ""},
+		{"the pattern function reads it", func(next http.Handler) http.Handler {
+			return alshttp.MiddlewareWithPattern(routerLike(next), matched)
+		}, true, "/orders/{id}"},
+		{"no match: r.Pattern as before", func(next http.Handler) http.Handler {
+			return alshttp.MiddlewareWithPattern(routerLike(next), matched)
+		}, false, ""},
+		{"no match under a ServeMux: its pattern", func(next http.Handler) http.Handler {
+			mux := http.NewServeMux()
+			mux.Handle("GET /orders/{id}/lines", next)
+			return alshttp.MiddlewareWithPattern(mux, matched)
+		}, false, "GET /orders/{id}/lines"},
+		{"nil pattern function: Middleware", func(next http.Handler) http.Handler {
+			mux := http.NewServeMux()
+			mux.Handle("GET /orders/{id}/lines", next)
+			return alshttp.MiddlewareWithPattern(mux, nil)
+		}, false, "GET /orders/{id}/lines"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got seen
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if tt.record {
+					r = r.WithContext(context.WithValue(r.Context(), matchKey{}, new(string)))
+				}
+				tt.h(recorder(&got)).ServeHTTP(w, r)
+			}))
+			defer srv.Close()
+			resp := get(t, srv.URL+"/orders/7/lines", nil)
+			require.Equal(t, http.StatusOK, resp.StatusCode)
+			assert.Equal(t, tt.want, got.pattern)
+			assert.Equal(t, resp.Header.Get(alshttp.Header), got.id)
+			assert.Equal(t, got.id, got.inGoroutine)
+		})
+	}
+	err := panics.Error(t, func() { alshttp.MiddlewareWithPattern(nil, matched) })
+	assert.ErrorIs(t, err, alshttp.ErrNilHandler)
 }
