@@ -1,0 +1,25 @@
+package als
+
+import (
+	"github.com/go-als/als/gls"
+	"github.com/go-als/als/internal/errs"
+)
+
+// Detach calls fn outside every context: inside fn no storage has a
+// store, and hooks.ExecutionAsyncID reports the root. When fn returns or
+// panics, the caller's context and execution context come back, and
+// stores fn set with EnterWith end with it. A panic from fn propagates
+// unchanged.
+//
+// Detach is for process-wide goroutines, such as sweepers, pool workers
+// and cache refreshers, that a request happens to start but that must not
+// keep its store: in compiled mode a plain go statement inside fn starts
+// with no context, and als.Go inside fn carries none.
+func Detach(fn func()) {
+	if fn == nil {
+		panic(errs.Nil("als.Detach"))
+	}
+	d := gls.Detach()
+	defer d.Exit()
+	fn()
+}
