@@ -22,6 +22,32 @@ func BenchmarkGetStore(b *testing.B) {
 	})
 }
 
+// BenchmarkGetStoreMiss reads a storage that has no store in a goroutine
+// that holds another storage's: the path the context-loss detector's flag
+// is tested on.
+func BenchmarkGetStoreMiss(b *testing.B) {
+	s, other := als.New[int](), als.New[int]()
+	other.Run(1, func() {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, ok := s.GetStore(); ok {
+				b.Fatal("a store out of nowhere")
+			}
+		}
+	})
+}
+
+// BenchmarkGetStoreNoContext is GetStore in a goroutine with no context.
+func BenchmarkGetStoreNoContext(b *testing.B) {
+	s := als.New[int]()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := s.GetStore(); ok {
+			b.Fatal("a store out of nowhere")
+		}
+	}
+}
+
 func BenchmarkGetStoreParallel(b *testing.B) {
 	s := als.New[int]()
 	b.ReportAllocs()
