@@ -3,6 +3,7 @@ package als
 import (
 	"github.com/go-als/als/gls"
 	"github.com/go-als/als/internal/errs"
+	"github.com/go-als/als/internal/lost"
 )
 
 // Detach calls fn outside every context: inside fn no storage has a
@@ -18,6 +19,11 @@ import (
 func Detach(fn func()) {
 	if fn == nil {
 		panic(errs.Nil("als.Detach"))
+	}
+	if lost.Enabled() {
+		// The detector must know the goroutines fn starts: they lose the
+		// context on purpose.
+		defer lost.Detaching()()
 	}
 	d := gls.Detach()
 	defer d.Exit()

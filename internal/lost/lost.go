@@ -111,7 +111,7 @@ func Check(storage string) {
 		return // the main goroutine, or a traceback we cannot read
 	}
 	if l.Creator != 0 {
-		if !gls.Holds(l.Creator) {
+		if !gls.Holds(l.Creator) || inDetach(l.Goroutine, l.Creator) {
 			return
 		}
 	} else if gls.Len() == 0 {
