@@ -20,7 +20,7 @@ func Detach(fn func()) {
 	if fn == nil {
 		panic(errs.Nil("als.Detach"))
 	}
-	if lost.Enabled() {
+	if lost.On.Load() {
 		// The detector must know the goroutines fn starts: they lose the
 		// context on purpose.
 		defer lost.Detaching()()

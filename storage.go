@@ -74,7 +74,7 @@ func (s *Storage[T]) GetStore() (T, bool) {
 		t, _ := v.(T) // a nil interface store yields T's zero value
 		return t, true
 	}
-	if lost.Enabled() {
+	if lost.On.Load() {
 		lost.Check(s.name) // the miss path only: a hit pays nothing
 	}
 	return s.def, false

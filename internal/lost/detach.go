@@ -22,7 +22,7 @@ var (
 
 // Detaching records that the calling goroutine enters als.Detach, and
 // returns the function to call when it leaves. Call it only while
-// Enabled.
+// On.
 func Detaching() (done func()) {
 	self := gls.GoroutineID()
 	before := children(self)
