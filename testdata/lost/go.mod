@@ -3,7 +3,7 @@
 // depend on golang.org/x/sync.
 module example.com/lost
 
-go 1.24.0
+go 1.25.0
 
 require (
 	github.com/go-als/als v0.0.0-00010101000000-000000000000
