@@ -72,8 +72,8 @@ var (
 	// (a plain load on amd64 and arm64), which the hit path does not pay.
 	// It is set at start-up from ALS_DEBUG, and while a Watch runs.
 	On atomic.Bool
-	// print is ALS_DEBUG=lost: losses go to stderr, once per site.
-	print bool
+	// toStderr is ALS_DEBUG=lost: losses go to stderr, once per site.
+	toStderr bool
 
 	mu       sync.Mutex
 	printed  = map[string]bool{}
@@ -81,8 +81,8 @@ var (
 )
 
 func init() {
-	print = hasLost(os.Getenv("ALS_DEBUG"))
-	On.Store(print)
+	toStderr = hasLost(os.Getenv("ALS_DEBUG"))
+	On.Store(toStderr)
 }
 
 // hasLost reports whether a comma-separated ALS_DEBUG value has "lost".
@@ -122,7 +122,7 @@ func report(l Loss) {
 	key := l.Key()
 	mu.Lock()
 	defer mu.Unlock()
-	if print && !printed[key] {
+	if toStderr && !printed[key] {
 		printed[key] = true
 		fmt.Fprintln(os.Stderr, l.String())
 	}
@@ -275,7 +275,7 @@ func (w *Watch) Stop() []Loss {
 	if !w.done {
 		w.done = true
 		delete(watchers, w)
-		On.Store(print || len(watchers) > 0)
+		On.Store(toStderr || len(watchers) > 0)
 	}
 	return w.losses
 }
