@@ -25,7 +25,9 @@ func Detach(fn func()) {
 		// context on purpose.
 		defer lost.Detaching()()
 	}
-	d := gls.Detach()
-	defer d.Exit()
+	// The empty frame and the root execution context, as a scope: what fn
+	// sets, even with EnterWith, lands in the scope and ends with it.
+	sc := gls.EnterExec(nil, nil)
+	defer sc.Exit()
 	fn()
 }

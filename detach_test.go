@@ -144,15 +144,3 @@ func TestDetachedGoroutinesStartClean(t *testing.T) {
 		})
 	}
 }
-
-func TestDetachHoldsNoEntry(t *testing.T) {
-	s := als.New[int]()
-	s.Run(1, func() {
-		self := gls.GoroutineID()
-		assert.Equal(t, !gls.Compiled(), gls.Holds(self))
-		als.Detach(func() {
-			assert.False(t, gls.Holds(self), "a detached goroutine holds no entry")
-		})
-		assert.Equal(t, !gls.Compiled(), gls.Holds(self))
-	})
-}

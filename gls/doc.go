@@ -24,11 +24,9 @@
 // a frame is built, once per level, only when someone captures the
 // context.
 //
-// [Detach] takes the calling goroutine's record out of the table until
-// its Exit, which puts it back; [Holds] tells whether some goroutine has
-// a record now, reading only what a colliding lookup reads, so that
-// diagnostics can ask it about other goroutines without breaking the
-// protocol.
+// [Holds] tells whether some goroutine has a record now, reading only
+// what a colliding lookup reads, so that diagnostics can ask it about
+// other goroutines without breaking the protocol.
 //
 // Records made by a scope are removed by its Exit. Records made by
 // [Replace] or [Set] outside any scope are removed by a reclaimer soon

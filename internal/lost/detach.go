@@ -49,12 +49,13 @@ func Detaching() (done func()) {
 	}
 }
 
-// inDetach reports whether goroutine id, started by creator, runs inside
-// als.Detach, or was (or may be now) started inside it.
+// inDetach reports whether goroutine id, started by creator, was (or may
+// be now) started inside als.Detach. A goroutine running inside Detach
+// itself holds an entry, its empty scope, and is never judged.
 func inDetach(id, creator int64) bool {
 	mu.Lock()
 	defer mu.Unlock()
-	if detaching[id] > 0 || detaching[creator] > 0 {
+	if detaching[creator] > 0 {
 		return true
 	}
 	_, ok := detached[id]
