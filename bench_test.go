@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/go-als/als"
+	"github.com/go-als/als/alstest"
 )
 
 type ctxKey int
@@ -35,6 +36,20 @@ func BenchmarkGetStoreMiss(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkGetStoreMissDetecting is BenchmarkGetStoreNoContext with the
+// context-loss detector on, as under ALS_DEBUG=lost: every miss in a
+// goroutine without a context reads its traceback.
+func BenchmarkGetStoreMissDetecting(b *testing.B) {
+	s := als.New[int]()
+	defer alstest.CatchLoss()()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := s.GetStore(); ok {
+			b.Fatal("a store out of nowhere")
+		}
+	}
 }
 
 // BenchmarkGetStoreNoContext is GetStore in a goroutine with no context.

@@ -99,6 +99,9 @@ func hasLost(v string) bool {
 // reports it if the goroutine holds no context while its creator holds
 // one.
 func Check(storage string) {
+	if gls.Compiled() {
+		return // go statements carry the context, and Holds cannot see it
+	}
 	self := gls.GoroutineID()
 	if gls.Holds(self) {
 		return // it has a context, which just lacks this storage (or hides it)
