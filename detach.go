@@ -15,7 +15,10 @@ import (
 // Detach is for process-wide goroutines, such as sweepers, pool workers
 // and cache refreshers, that a request happens to start but that must not
 // keep its store: in compiled mode a plain go statement inside fn starts
-// with no context, and als.Go inside fn carries none.
+// with no context, and als.Go inside fn carries none. While the
+// context-loss detector is on (ALS_DEBUG=lost), Detach also lists every
+// goroutine before and after fn, which stops the world briefly, so that
+// the goroutines fn starts are not reported as losses.
 func Detach(fn func()) {
 	if fn == nil {
 		panic(errs.Nil("als.Detach"))
