@@ -61,6 +61,16 @@ func TestCatchLoss(t *testing.T) {
 			})
 			return ""
 		}},
+		{"go statement inside Detach, read before it returns", func(wg *sync.WaitGroup) string {
+			named.Run("req", func() {
+				als.Detach(func() {
+					wg.Add(1)
+					go read(wg)() //als:ignore a detached goroutine is meant to start clean
+					wg.Wait()
+				})
+			})
+			return ""
+		}},
 		{"read inside Detach in a child", func(wg *sync.WaitGroup) string {
 			named.Run("req", func() {
 				wg.Add(1)
