@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/go-als/als"
+	"github.com/go-als/als/alstest"
 )
 
 type ctxKey int
@@ -20,6 +21,46 @@ func BenchmarkGetStore(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkGetStoreMiss reads a storage that has no store in a goroutine
+// that holds another storage's: the path the context-loss detector's flag
+// is tested on.
+func BenchmarkGetStoreMiss(b *testing.B) {
+	s, other := als.New[int](), als.New[int]()
+	other.Run(1, func() {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, ok := s.GetStore(); ok {
+				b.Fatal("a store out of nowhere")
+			}
+		}
+	})
+}
+
+// BenchmarkGetStoreMissDetecting is BenchmarkGetStoreNoContext with the
+// context-loss detector on, as under ALS_DEBUG=lost: every miss in a
+// goroutine without a context reads its traceback.
+func BenchmarkGetStoreMissDetecting(b *testing.B) {
+	s := als.New[int]()
+	defer alstest.CatchLoss()()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := s.GetStore(); ok {
+			b.Fatal("a store out of nowhere")
+		}
+	}
+}
+
+// BenchmarkGetStoreNoContext is GetStore in a goroutine with no context.
+func BenchmarkGetStoreNoContext(b *testing.B) {
+	s := als.New[int]()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := s.GetStore(); ok {
+			b.Fatal("a store out of nowhere")
+		}
+	}
 }
 
 func BenchmarkGetStoreParallel(b *testing.B) {

@@ -1,11 +1,13 @@
 package als
 
 import (
+	"reflect"
 	"runtime"
 	"sync/atomic"
 
 	"github.com/go-als/als/gls"
 	"github.com/go-als/als/internal/errs"
+	"github.com/go-als/als/internal/lost"
 )
 
 // Storage holds one value per context, like Node's AsyncLocalStorage: Run
@@ -21,6 +23,7 @@ type Storage[T any] struct {
 	// Storage is collected; the cleanup may not reference the Storage.
 	live *atomic.Pointer[gls.Key]
 	def  T
+	name string // WithName's, or the type's: see String
 }
 
 // Option configures a Storage in New.
@@ -32,13 +35,24 @@ func WithDefault[T any](v T) Option[T] {
 	return func(s *Storage[T]) { s.def = v }
 }
 
+// WithName names the storage, like the name option of Node's
+// AsyncLocalStorage. The name appears in String, in debug output and in
+// the lines of the context-loss detector (ALS_DEBUG=lost); it need not be
+// unique.
+func WithName[T any](name string) Option[T] {
+	return func(s *Storage[T]) { s.name = name }
+}
+
 // New returns a Storage with no store set anywhere.
 func New[T any](opts ...Option[T]) *Storage[T] {
 	s := &Storage[T]{live: new(atomic.Pointer[gls.Key])}
-	s.setKey(gls.NewKey("als.Storage"))
 	for _, o := range opts {
 		o(s)
 	}
+	if s.name == "" {
+		s.name = "als.Storage[" + reflect.TypeFor[T]().String() + "]"
+	}
+	s.setKey(gls.NewKey(s.name))
 	// Frames keep keys, not storages: once s is unreachable its stores can
 	// never be read again, and retiring the key lets frames drop them.
 	runtime.AddCleanup(s, func(live *atomic.Pointer[gls.Key]) { live.Load().Retire() }, s.live)
@@ -60,8 +74,15 @@ func (s *Storage[T]) GetStore() (T, bool) {
 		t, _ := v.(T) // a nil interface store yields T's zero value
 		return t, true
 	}
+	if lost.On.Load() {
+		lost.Check(s.name) // the miss path only: a hit pays nothing
+	}
 	return s.def, false
 }
+
+// String returns the storage's name: the one given with WithName, or
+// "als.Storage[T]" with T's type, such as als.Storage[string].
+func (s *Storage[T]) String() string { return s.name }
 
 // Run calls fn with store as this storage's store; every other storage
 // keeps its store. When fn returns or panics, the whole previous context
@@ -100,5 +121,5 @@ func (s *Storage[T]) Exit(fn func()) {
 // captured before too. A later Run or EnterWith sets a store again. A
 // Storage need not be disabled to be garbage-collected.
 func (s *Storage[T]) Disable() {
-	s.setKey(gls.NewKey("als.Storage"))
+	s.setKey(gls.NewKey(s.name))
 }

@@ -343,6 +343,7 @@ func TestNilFuncPanics(t *testing.T) { // SPEC 17
 		{"Bind", func() { als.Bind(nil) }},
 		{"Snapshot", func() { als.Snapshot()(nil) }},
 		{"Call", func() { als.Call[int, int](s, 1, nil) }},
+		{"Detach", func() { als.Detach(nil) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

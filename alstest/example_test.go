@@ -38,3 +38,23 @@ func ExampleVerifyNone() {
 	// audited req-1
 	// leak reported: false
 }
+
+// CatchLoss shows what FailOnLoss checks: a plain go statement inside a
+// Run drops the store, als.Go carries it. In the default mode it prints
+// "request_id lost in github.com/go-als/als/alstest_test.ExampleCatchLoss.func1";
+// in compiled mode the go statement carries the store and it prints
+// nothing, so the example states no output to check.
+func ExampleCatchLoss() {
+	requestID := als.New(als.WithName[string]("request_id"))
+	stop := alstest.CatchLoss()
+	requestID.Run("req-1", func() {
+		var wg sync.WaitGroup
+		wg.Add(2)
+		go func() { defer wg.Done(); requestID.GetStore() }() //als:ignore the loss this example shows
+		als.Go(func() { defer wg.Done(); requestID.GetStore() })
+		wg.Wait()
+	})
+	for _, l := range stop() {
+		fmt.Printf("%s lost in %s\n", l.Storage, l.Func)
+	}
+}

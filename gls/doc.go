@@ -24,6 +24,10 @@
 // a frame is built, once per level, only when someone captures the
 // context.
 //
+// [Holds] tells whether some goroutine has a record now, reading only
+// what a colliding lookup reads, so that diagnostics can ask it about
+// other goroutines without breaking the protocol.
+//
 // Records made by a scope are removed by its Exit. Records made by
 // [Replace] or [Set] outside any scope are removed by a reclaimer soon
 // after their goroutine ends (within a sweep period, a quarter second): it
