@@ -7,7 +7,7 @@
 // short-lived goroutines calls EnterWith. It also checks that no live
 // entry is lost and that reclaiming keeps up with the trickle.
 //
-//	go run ./cmd/pauses [-parked 200000] [-for 25s]
+//	go run ./cmd/pauses [-parked 200000] [-for 25s] [-trickle=false]
 //
 // It exits with status 1 when a goal is missed.
 package main
@@ -32,6 +32,7 @@ func main() {
 	dur := flag.Duration("for", 25*time.Second, "how long each phase runs")
 	maxPause := flag.Duration("max-pause", 5*time.Millisecond, "goal: longest non-GC stop-the-world pause")
 	maxLate := flag.Duration("max-late", 50*time.Millisecond, "goal: longest 1 ms ticker lateness")
+	withTrickle := flag.Bool("trickle", true, "start a short-lived EnterWith goroutine every 300 ms")
 	flag.Parse()
 
 	park := make(chan struct{})
@@ -87,7 +88,11 @@ func main() {
 		}
 	}
 	var peak atomic.Int64
-	withAls := measure(*dur, func(quit <-chan struct{}) { trickle(quit, &peak) })
+	work := func(quit <-chan struct{}) { <-quit }
+	if *withTrickle {
+		work = func(quit <-chan struct{}) { trickle(quit, &peak) }
+	}
+	withAls := measure(*dur, work)
 	close(stop)
 	close(park)
 	wg.Wait()
