@@ -16,7 +16,9 @@ import (
 )
 
 // greeter's handler reads the caller's stores with no ctx.
-type greeter struct{ healthpb.UnimplementedHealthServer }
+type greeter struct {
+	healthpb.UnimplementedHealthServer
+}
 
 func (greeter) Check(context.Context, *healthpb.HealthCheckRequest) (*healthpb.HealthCheckResponse, error) {
 	fmt.Println("serving", alshttp.RequestID(), "for", account())

@@ -47,7 +47,7 @@ type service struct {
 	healthpb.UnimplementedHealthServer
 	logger *slog.Logger
 
-	mu                       sync.Mutex
+	mu                        sync.Mutex
 	handler, inCtx, goroutine []seen
 }
 
