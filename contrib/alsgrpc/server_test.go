@@ -103,7 +103,11 @@ func start(t *testing.T) *fixture {
 	srv := grpc.NewServer(alsgrpc.ServerOptions(prop)...)
 	healthpb.RegisterHealthServer(srv, svc)
 	served := make(chan error, 1)
-	go func() { served <- srv.Serve(lis) }()
+	// The server runs in stores of its own; a call must never borrow
+	// them (in compiled mode, gRPC's goroutines inherit them).
+	alshttp.RequestIDs().Run("server's", func() {
+		tenant.Run("server's", func() { als.Go(func() { served <- srv.Serve(lis) }) })
+	})
 	t.Cleanup(func() {
 		srv.Stop()
 		require.NoError(t, <-served)

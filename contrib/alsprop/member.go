@@ -26,6 +26,8 @@ type Member struct {
 	encode func(ctx context.Context) (string, bool)
 	// decode returns the Store for a received value.
 	decode func(value string) (Store, error)
+	// hide is the Store that hides the storage's store.
+	hide Store
 }
 
 // Key returns the key the member travels under.
@@ -56,6 +58,12 @@ func (m Member) Decode(value string) (Store, error) {
 	return m.decode(value)
 }
 
+// Hide returns the Store that hides the member's storage (Storage.Exit):
+// a receiver for which the message is the truth for the member sets it
+// when the member is missing or rejected, so that the work does not
+// borrow the store of the goroutine that receives.
+func (m Member) Hide() Store { return m.hide }
+
 // Value makes a member that carries s's store under key, encoded with c.
 // A store that c cannot encode is not sent.
 func Value[T any](key string, s *als.Storage[T], c Codec[T]) Member {
@@ -83,6 +91,7 @@ func Value[T any](key string, s *als.Storage[T], c Codec[T]) Member {
 			}
 			return Set(s, v), nil
 		},
+		hide: Hide(s),
 	}
 }
 

@@ -88,8 +88,10 @@ func (p *Propagator) Inject(ctx context.Context, c Carrier) {
 
 // Extract returns a copy of ctx that carries an als context
 // (als.WithContext): the one ctx carries, or else the caller's current
-// one, plus the stores of the members found in c. Enter it with
-// als.RunContext. Headers are untrusted: a member whose header appears
+// one, with the stores of the members found in c set on top, and the
+// storages of the members not found (or dropped) hidden: the message is
+// the truth for its members, so work it starts never borrows a request id
+// the receiving goroutine happened to hold. Enter it with als.RunContext. Headers are untrusted: a member whose header appears
 // more than once, is longer than MaxValueBytes, is not percent-encoded
 // properly or that its codec rejects is dropped, never a panic; headers
 // that are not the members' are not looked at, however many there are.
@@ -97,25 +99,32 @@ func (p *Propagator) Extract(ctx context.Context, c Carrier) context.Context {
 	return WithStores(ctx, p.Stores(c)...)
 }
 
-// Stores returns the Stores of the members found in c, dropping hostile
-// ones as Extract does, for a transport that sets stores of its own
-// beside them.
+// Stores returns one Store per member, in member order, as Extract sets
+// them: the decoded store of a member found in c, or else the member's
+// Hide. It is for a transport that sets stores of its own beside them.
 func (p *Propagator) Stores(c Carrier) []Store {
-	var stores []Store
+	stores := make([]Store, 0, len(p.members))
 	for _, m := range p.members {
-		vs := c.Values(HeaderPrefix + m.key)
-		if len(vs) != 1 || len(vs[0]) > MaxValueBytes {
-			continue
-		}
-		v, err := url.PathUnescape(vs[0])
-		if err != nil {
-			continue
-		}
-		st, err := m.decode(v)
-		if err != nil {
-			continue
+		st, ok := p.receive(m, c)
+		if !ok {
+			st = m.hide
 		}
 		stores = append(stores, st)
 	}
 	return stores
+}
+
+// receive decodes m from c, or returns false for a missing or hostile
+// header.
+func (p *Propagator) receive(m Member, c Carrier) (Store, bool) {
+	vs := c.Values(HeaderPrefix + m.key)
+	if len(vs) != 1 || len(vs[0]) > MaxValueBytes {
+		return Store{}, false
+	}
+	v, err := url.PathUnescape(vs[0])
+	if err != nil {
+		return Store{}, false
+	}
+	st, err := m.decode(v)
+	return st, err == nil
 }

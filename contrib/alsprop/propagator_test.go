@@ -176,3 +176,23 @@ func TestWithStores(t *testing.T) {
 	_, ok := alsprop.Member{}.Encode(context.Background())
 	assert.False(t, ok)
 }
+
+// The message is the truth for its members: one missing or dropped is
+// hidden, not borrowed from the receiving goroutine, while storages that
+// are not members keep their stores.
+func TestExtractHidesMissingMembers(t *testing.T) {
+	other := als.New[string]()
+	h := http.Header{}
+	h.Set("Als-tenant", "a%00b") // dropped
+	other.Run("kept", func() {
+		alshttp.RequestIDs().Run("receiver's", func() {
+			tenant.Run("receiver's", func() {
+				als.RunContext(prop.Extract(context.Background(), h), func() {
+					assert.Equal(t, seen{}, read())
+					v, _ := other.GetStore()
+					assert.Equal(t, "kept", v)
+				})
+			})
+		})
+	})
+}

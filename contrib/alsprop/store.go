@@ -18,6 +18,11 @@ func Set[T any](s *als.Storage[T], v T) Store {
 	return Store{run: func(fn func()) { s.Run(v, fn) }}
 }
 
+// Hide returns the Store that hides s's store (Storage.Exit).
+func Hide[T any](s *als.Storage[T]) Store {
+	return Store{run: func(fn func()) { s.Exit(fn) }}
+}
+
 // WithStores returns a copy of ctx that carries an als context
 // (als.WithContext): the one ctx already carries, or else the caller's
 // current one, with stores set on top, the later ones innermost. Enter it
