@@ -35,7 +35,7 @@ func Example() {
 	lis, _ := net.Listen("tcp", "127.0.0.1:0")
 	srv := grpc.NewServer(alsgrpc.ServerOptions(prop)...)
 	healthpb.RegisterHealthServer(srv, greeter{})
-	go srv.Serve(lis)
+	go srv.Serve(lis) //als:ignore the server serves every caller; the interceptor sets each call's stores
 	defer srv.Stop()
 
 	conn, _ := grpc.NewClient(lis.Addr().String(),

@@ -38,7 +38,7 @@ func startBroker(t *testing.T) string {
 	t.Helper()
 	s, err := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, NoLog: true, NoSigs: true})
 	require.NoError(t, err)
-	go s.Start()
+	s.Start() // non-blocking: the broker serves in goroutines of its own
 	require.True(t, s.ReadyForConnections(10*time.Second), "broker did not start")
 	t.Cleanup(func() {
 		s.Shutdown()

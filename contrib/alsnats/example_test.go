@@ -21,7 +21,7 @@ func account() string { a, _ := accounts.GetStore(); return a }
 func Example() {
 	// A broker in-process, for the example; a service connects to its own.
 	broker, _ := server.NewServer(&server.Options{Host: "127.0.0.1", Port: -1, NoLog: true, NoSigs: true})
-	go broker.Start()
+	broker.Start() // non-blocking: the broker serves in goroutines of its own
 	broker.ReadyForConnections(10 * time.Second)
 	defer broker.Shutdown()
 
