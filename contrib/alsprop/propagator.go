@@ -12,10 +12,11 @@ import (
 // metadata, whose keys are lower case).
 const HeaderPrefix = "Als-"
 
-// Limits on what a Propagator sends and accepts, the W3C Baggage limits
-// (which alsotel's baggage members obey) applied to headers: a value
-// longer than MaxValueBytes once percent-encoded is neither sent nor
-// decoded, and the members' headers together stay within MaxBytes.
+// Limits on what a Propagator sends and accepts, after those of W3C
+// Baggage, so that a member gets the same room on every transport: a
+// value longer than MaxValueBytes once percent-encoded is neither sent
+// nor decoded, and the members' headers sent together stay within
+// MaxBytes.
 const (
 	MaxValueBytes = 4096
 	MaxBytes      = 8192
