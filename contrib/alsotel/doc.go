@@ -40,6 +40,10 @@
 // alshttp.Middleware inside prop.Middleware is the natural order; the
 // other gives the same request id (see Propagator.Middleware).
 //
+// Member, Codec and their constructors are those of contrib/alsprop, the
+// one model every transport shares (alsgrpc and alsnats send the same
+// members as headers), so a member made here works there too.
+//
 // This package is a Go module of its own, so that the main module never
 // depends on OpenTelemetry.
 package alsotel

@@ -9,6 +9,7 @@ import (
 
 	"github.com/go-als/als"
 	"github.com/go-als/als/contrib/alshttp"
+	"github.com/go-als/als/contrib/alsprop"
 	"go.opentelemetry.io/otel/baggage"
 	"go.opentelemetry.io/otel/propagation"
 	"go.opentelemetry.io/otel/trace"
@@ -30,17 +31,17 @@ var _ propagation.TextMapPropagator = (*Propagator)(nil)
 func NewPropagator(members ...Member) *Propagator {
 	seen := make(map[string]bool, len(members))
 	for _, m := range members {
-		if m.encode == nil {
+		if m.Storage() == nil {
 			panic(fmt.Errorf("%w: zero Member", ErrInvalidMember))
 		}
-		if seen[m.key] {
-			panic(fmt.Errorf("%w: key %q given twice", ErrInvalidMember, m.key))
+		if seen[m.Key()] {
+			panic(fmt.Errorf("%w: key %q given twice", ErrInvalidMember, m.Key()))
 		}
-		seen[m.key] = true
+		seen[m.Key()] = true
 	}
 	p := &Propagator{members: append([]Member(nil), members...)}
 	for _, m := range members {
-		p.requestID = p.requestID || m.storage == any(alshttp.RequestIDs())
+		p.requestID = p.requestID || m.Storage() == any(alshttp.RequestIDs())
 	}
 	return p
 }
@@ -86,15 +87,15 @@ func (p *Propagator) Inject(ctx context.Context, carrier propagation.TextMapCarr
 	}
 	own := make(map[string]bool, len(p.members))
 	for _, m := range p.members {
-		own[m.key] = true
-		v, ok := m.encode(ctx)
+		own[m.Key()] = true
+		v, ok := m.Encode(ctx)
 		if !ok {
 			// The storage is the truth for its key: a member that came
 			// in with the request, or was rejected on the way in, must
 			// not go out when the store is hidden or unset.
 			continue
 		}
-		if mem, err := baggage.NewMemberRaw(m.key, v); err == nil {
+		if mem, err := baggage.NewMemberRaw(m.Key(), v); err == nil {
 			add(mem)
 		}
 	}
@@ -119,39 +120,27 @@ func (p *Propagator) Extract(parent context.Context, carrier propagation.TextMap
 	ctx = propagation.Baggage{}.Extract(ctx, carrier)
 	bag := baggage.FromContext(ctx)
 
-	// Each runner sets one store around the next; the innermost captures
-	// the frame they build together.
-	runners := make([]func(fn func()), 0, len(p.members)+2)
+	stores := make([]alsprop.Store, 0, len(p.members)+2)
 	for _, m := range p.members {
-		mem := bag.Member(m.key)
+		mem := bag.Member(m.Key())
 		if mem.Key() == "" {
 			continue
 		}
-		run, err := m.decode(mem.Value())
+		st, err := m.Decode(mem.Value())
 		if err != nil {
 			continue
 		}
-		runners = append(runners, run)
+		stores = append(stores, st)
 	}
 	if sc := trace.SpanContextFromContext(ctx); sc.IsValid() {
-		span := trace.SpanFromContext(ctx)
-		runners = append(runners, func(fn func()) { spans.Run(span, fn) })
+		stores = append(stores, alsprop.Set(spans, trace.SpanFromContext(ctx)))
 	}
 	if bag.Len() > 0 {
-		runners = append(runners, func(fn func()) { bags.Run(bag, fn) })
+		stores = append(stores, alsprop.Set(bags, bag))
 	}
-	var out context.Context
-	var nest func(i int)
-	nest = func(i int) {
-		if i == len(runners) {
-			out = als.WithContext(ctx)
-			return
-		}
-		runners[i](func() { nest(i + 1) })
-	}
-	// Start from the context parent carries, if any, as RunContext would.
-	als.RunContext(parent, func() { nest(0) })
-	return out
+	// ctx derives from parent, so it carries parent's als context, if
+	// any, and the stores go on top of it, as RunContext would.
+	return alsprop.WithStores(ctx, stores...)
 }
 
 // Fields returns the headers Inject sets: traceparent, tracestate and
