@@ -132,6 +132,7 @@ func Runtime(minor int, release string, read Reader) (Result, error) {
 		return Result{}, err
 	}
 	res.Add[RuntimeFile] = []byte(runtimeField)
+	res.Marker = "runtime.als_getframe"
 	return res, nil
 }
 

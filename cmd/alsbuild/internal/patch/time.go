@@ -67,5 +67,6 @@ func Time(minor int, release string, read Reader) (Result, error) {
 	return Result{
 		Replace: map[string][]byte{timeSite.file: out},
 		Add:     map[string][]byte{TimeFile: []byte(timeBind)},
+		Marker:  "time.alsBindFunc",
 	}, nil
 }
