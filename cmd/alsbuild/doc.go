@@ -44,7 +44,7 @@
 // alsbuild adds its own identity (a hash of its executable and the patch
 // version) to the compiler's -V=full answer, so patched and unpatched
 // builds never share build cache entries. It patches only the runtime
-// layouts it knows (Go 1.24 to 1.26, [patch.Supported]), each edit
+// layouts it knows (Go 1.24 to 1.27, [patch.Supported]), each edit
 // anchored on text it must find exactly once in the expected function;
 // anything else fails the build with a message naming the Go version.
 // RELEASES.md beside this file is the routine for supporting the next Go

@@ -26,7 +26,7 @@ const Version = "3"
 
 // Supported lists the Go minor versions whose runtime layout alsbuild
 // knows. The anchors were checked against the sources of each.
-var Supported = []int{24, 25, 26}
+var Supported = []int{24, 25, 26, 27}
 
 // ErrUnsupported reports a Go release outside Supported.
 var ErrUnsupported = errors.New("alsbuild: unsupported Go version")
