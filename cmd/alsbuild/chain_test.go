@@ -112,6 +112,20 @@ func TestChainThatDropsThePatchFails(t *testing.T) {
 	}
 }
 
+// A tool before alsbuild that compiles a package itself, never running
+// alsbuild for it: the link must fail when gls is in compiled mode but
+// runtime or time is not patched. (Without runtime's patch, compiling gls
+// already fails; time's is the silent case.)
+func TestChainThatBypassesAlsbuildFailsTheLink(t *testing.T) {
+	dir := t.TempDir()
+	bin := filepath.Join(dir, "probe")
+	env := []string{"STANDIN_LOG=" + filepath.Join(dir, "standin.log"), "STANDIN_MODE=bypass-time"}
+	out, err := runEnv(compiledModule, env, "go", "build", "-toolexec="+standinBin+" "+alsbuildBin, "-o", bin, "./cmd/probe")
+	require.Error(t, err, out)
+	assert.Contains(t, out, "package gls is in compiled mode but package time was compiled without alsbuild's patch")
+	assert.NoFileExists(t, bin)
+}
+
 func TestChainErrors(t *testing.T) {
 	tooldir := strings.TrimSpace(runCmd(t, ".", "go", "env", "GOTOOLDIR"))
 	compile := filepath.Join(tooldir, "compile")

@@ -34,7 +34,10 @@
 // checks that the compiler's output holds a symbol only the patched package
 // defines, so a tool later in the chain that compiles other files than it
 // was given fails the build, naming the tool, instead of producing a
-// binary that claims compiled mode without being patched. An invocation
+// binary that claims compiled mode without being patched. Before a link,
+// it checks that a program whose package gls is in compiled mode has the
+// patched runtime and time too, which catches a tool earlier in the chain
+// that compiled one of them without running alsbuild. An invocation
 // with no Go tool in it, alsbuild twice in one chain, or a -toolexec that
 // cannot be quoted fails with a message. Prefer alsbuild first: then it
 // sees what the rest of the chain compiled.

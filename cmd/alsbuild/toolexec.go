@@ -22,6 +22,11 @@ const glsPath = "github.com/go-als/als/gls"
 // everything else through.
 func toolexec(next chain, tool string, args []string) error {
 	name := strings.TrimSuffix(filepath.Base(tool), ".exe")
+	if name == "link" {
+		if err := checkLink(args); err != nil {
+			return err
+		}
+	}
 	if name != "compile" {
 		return next.run(tool, args)
 	}
@@ -354,4 +359,68 @@ func goVersion(src string) (int, string, error) {
 		release, _, _ = strings.Cut(string(v), "\n")
 	}
 	return minor, strings.TrimSpace(release), nil
+}
+
+// checkLink refuses to link a program whose package gls was compiled in
+// compiled mode while package runtime or time was not patched: a tool in
+// the -toolexec chain that compiled one of them without alsbuild would
+// otherwise produce a binary that reports compiled mode but loses the
+// context in plain go statements or AfterFunc callbacks.
+func checkLink(args []string) error {
+	args, err := expandResponseFiles(args)
+	if err != nil {
+		return err
+	}
+	var cfg string
+	for i, a := range args {
+		switch {
+		case a == "-importcfg" && i+1 < len(args):
+			cfg = args[i+1]
+		case strings.HasPrefix(a, "-importcfg="):
+			cfg = a[len("-importcfg="):]
+		}
+	}
+	if cfg == "" {
+		return nil
+	}
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		return fmt.Errorf("alsbuild: read the linker's importcfg: %w", err)
+	}
+	files := map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "packagefile "); ok {
+			if pkg, file, ok := strings.Cut(rest, "="); ok {
+				files[pkg] = file
+			}
+		}
+	}
+	has := func(pkg, marker string) (bool, error) {
+		b, err := os.ReadFile(files[pkg])
+		if err != nil {
+			return false, fmt.Errorf("alsbuild: check %s before linking: %w", pkg, err)
+		}
+		return bytes.Contains(b, []byte(marker)), nil
+	}
+	if _, ok := files[glsPath]; !ok {
+		return nil
+	}
+	if compiled, err := has(glsPath, patch.GLSMarker); err != nil || !compiled {
+		return err
+	}
+	for _, p := range []struct{ pkg, marker string }{{"runtime", patch.RuntimeMarker}, {"time", patch.TimeMarker}} {
+		if _, ok := files[p.pkg]; !ok {
+			continue
+		}
+		patched, err := has(p.pkg, p.marker)
+		if err != nil {
+			return err
+		}
+		if !patched {
+			return fmt.Errorf("%w: package gls is in compiled mode but package %s was compiled without alsbuild's patch; "+
+				"a tool in the -toolexec chain compiled it without running alsbuild. Put alsbuild first: -toolexec=\"alsbuild other-tool\"",
+				ErrChain, p.pkg)
+		}
+	}
+	return nil
 }

@@ -10,6 +10,10 @@ import (
 // false; the replacement links them to the patched runtime.
 const GLSFile = "runtimefield.go"
 
+// GLSMarker is the symbol only package gls compiled with the generated
+// file defines: its presence in gls's compiled archive means compiled mode.
+const GLSMarker = "github.com/go-als/als/gls.alsbuildCompiled"
+
 // GLSABI must appear in GLSFile: it names the contract between that file
 // and the replacement below, so a gls from another als release is refused
 // instead of miscompiled.
@@ -73,6 +77,6 @@ func GLS(read Reader) (Result, error) {
 	}
 	return Result{
 		Replace: map[string][]byte{GLSFile: []byte(glsField)},
-		Marker:  "github.com/go-als/als/gls.alsbuildCompiled",
+		Marker:  GLSMarker,
 	}, nil
 }

@@ -13,6 +13,9 @@
 //	pass     runs it as given
 //	copy     copies every Go file into a directory of its own first, as
 //	         tools that instrument sources do
+//	bypass-<pkg>  compiles package pkg by running the Go tool itself,
+//	         skipping the programs after it in the chain: another broken
+//	         tool, which alsbuild must catch when it links
 //	restore-<pkg>  compiles the standard library's own files of package
 //	         pkg instead of the ones it is given: a broken tool, which
 //	         alsbuild must catch
@@ -43,7 +46,7 @@ func main() {
 	tool := goTool(args)
 	if tool >= 0 && strings.TrimSuffix(filepath.Base(args[tool]), ".exe") == "compile" {
 		if len(args) == tool+2 && args[tool+1] == "-V=full" {
-			logRun(mode, args, tool)
+			logRun(mode, args)
 			os.Exit(versionFull(args, mode))
 		}
 		var (
@@ -54,14 +57,14 @@ func main() {
 			fmt.Fprintln(os.Stderr, "standin:", err)
 			os.Exit(2)
 		}
-		logRun(mode, args, tool)
+		logRun(mode, args)
 		code := run(args, nil)
 		if tmp != "" {
 			os.RemoveAll(tmp)
 		}
 		os.Exit(code)
 	}
-	logRun(mode, args, tool)
+	logRun(mode, args)
 	os.Exit(run(args, nil))
 }
 
@@ -101,6 +104,16 @@ func versionFull(args []string, mode string) int {
 	return 0
 }
 
+// compiledPackage returns the -p argument of a compile.
+func compiledPackage(args []string) string {
+	for i, a := range args {
+		if a == "-p" && i+1 < len(args) {
+			return args[i+1]
+		}
+	}
+	return ""
+}
+
 // goFiles returns the indexes of the compile's trailing Go files.
 func goFiles(args []string) []int {
 	var idx []int
@@ -134,15 +147,18 @@ func rewrite(args []string, mode string) ([]string, string, error) {
 		}
 		return args, dir, nil
 	default:
+		if only, ok := strings.CutPrefix(mode, "bypass-"); ok {
+			if tool := goTool(args); tool >= 0 && compiledPackage(args) == only {
+				args = args[tool:]
+			}
+			return args, "", nil
+		}
 		only, ok := strings.CutPrefix(mode, "restore-")
 		if !ok {
 			return nil, "", fmt.Errorf("unknown STANDIN_MODE %q", mode)
 		}
-		pkg, std := "", false
-		for i, a := range args {
-			if a == "-p" && i+1 < len(args) {
-				pkg = args[i+1]
-			}
+		pkg, std := compiledPackage(args), false
+		for _, a := range args {
 			std = std || a == "-std"
 		}
 		if !std || pkg != only {
@@ -162,7 +178,8 @@ func rewrite(args []string, mode string) ([]string, string, error) {
 	return args, "", nil
 }
 
-func logRun(mode string, args []string, tool int) {
+func logRun(mode string, args []string) {
+	tool := goTool(args)
 	name, pkg := "-", "-"
 	if tool >= 0 {
 		name = strings.TrimSuffix(filepath.Base(args[tool]), ".exe")
