@@ -2,7 +2,7 @@ GO ?= go
 # Every Go module in the repository, so that test and vet cover all of them.
 MODULES := $(shell find . -name go.mod -not -path './testdata/*' -not -path '*/testdata/*' -exec dirname {} \; | sort)
 
-.PHONY: all test test-compiled bench-compiled vet demo bench fuzz
+.PHONY: all test test-compiled bench-compiled vet demo bench fuzz release-check
 
 all: test
 
@@ -20,6 +20,14 @@ test-compiled:
 	@$(GO) build -o $(ALSBUILD_DIR)/alsbuild ./cmd/alsbuild
 	@for m in $(MODULES); do echo "== go test -race -toolexec=alsbuild $$m"; (cd $$m && $(GO) test -race -count=1 -toolexec=$(ALSBUILD_DIR)/alsbuild ./...) || { rm -rf $(ALSBUILD_DIR); exit 1; }; done
 	@rm -rf $(ALSBUILD_DIR)
+
+# Before adding a Go release to cmd/alsbuild: diff the runtime code it
+# patches against the newest supported release and run the patch tests on
+# the new sources (cmd/alsbuild/RELEASES.md is the whole routine).
+GO_BASE ?= go1.27.3
+release-check:
+	@test -n "$(GO_RELEASE)" || { echo "usage: make release-check GO_RELEASE=go1.28.0 [GO_BASE=$(GO_BASE)]"; exit 2; }
+	@bash .ci/release-check $(GO_RELEASE) $(GO_BASE)
 
 # GetStore and goroutine start, default mode against compiled mode.
 bench-compiled:
