@@ -183,3 +183,25 @@ func TestQuoting(t *testing.T) {
 	_, err = splitQuoted(`"open`)
 	require.Error(t, err)
 }
+
+func TestCutToolexec(t *testing.T) {
+	tests := []struct {
+		args  []string
+		rest  []string
+		value string
+	}{
+		{[]string{"-o", "x", "./..."}, []string{"-o", "x", "./..."}, ""},
+		{[]string{"-toolexec=a b", "./..."}, []string{"./..."}, "a b"},
+		{[]string{"--toolexec", "a", "-race", "./..."}, []string{"-race", "./..."}, "a"},
+		{[]string{"-toolexec=a", "-toolexec=b", "."}, []string{"."}, "b"}, // the go command uses the last
+		{[]string{".", "--", "-toolexec=prog-arg"}, []string{".", "--", "-toolexec=prog-arg"}, ""},
+	}
+	for _, tt := range tests {
+		rest, value, err := cutToolexec(tt.args)
+		require.NoError(t, err)
+		assert.Equal(t, tt.rest, rest, "%q", tt.args)
+		assert.Equal(t, tt.value, value, "%q", tt.args)
+	}
+	_, _, err := cutToolexec([]string{"-toolexec"})
+	require.ErrorIs(t, err, ErrChain)
+}
