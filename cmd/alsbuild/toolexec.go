@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -189,15 +191,15 @@ func compilePatched(next chain, tool string, args []string, pkg string, fix func
 	// file, which is where the go command found it unless a tool earlier
 	// in the chain moved it.
 	home := filepath.Dir(src.files[filepath.Base(args[sourceFiles(args)[0]])])
-	var maps []trimMap
+	var trims []trimMap
 	tmpFor := func(dir string) (string, error) {
-		for _, m := range maps {
+		for _, m := range trims {
 			if m.dir == dir {
 				return m.tmp, nil
 			}
 		}
-		t := filepath.Join(tmp, fmt.Sprint(len(maps)))
-		maps = append(maps, trimMap{tmp: t, dir: dir})
+		t := filepath.Join(tmp, fmt.Sprint(len(trims)))
+		trims = append(trims, trimMap{tmp: t, dir: dir})
 		return t, os.Mkdir(t, 0o755)
 	}
 	write := func(dir, name string, content []byte) (string, error) {
@@ -209,7 +211,9 @@ func compilePatched(next chain, tool string, args []string, pkg string, fix func
 		return np, os.WriteFile(np, content, 0o644)
 	}
 	out := append([]string(nil), args...)
-	for name, content := range res.Replace {
+	// In name order, so the same compile always gets the same arguments.
+	for _, name := range slices.Sorted(maps.Keys(res.Replace)) {
+		content := res.Replace[name]
 		i, ok := src.index[name]
 		if !ok {
 			return fmt.Errorf("alsbuild: %s: file %s is not part of this compile (build tags or an unknown layout)", pkg, name)
@@ -218,7 +222,8 @@ func compilePatched(next chain, tool string, args []string, pkg string, fix func
 			return err
 		}
 	}
-	for name, content := range res.Add {
+	for _, name := range slices.Sorted(maps.Keys(res.Add)) {
+		content := res.Add[name]
 		if _, clash := src.files[name]; clash {
 			return fmt.Errorf("alsbuild: %s already has a file %s", pkg, name)
 		}
@@ -228,7 +233,7 @@ func compilePatched(next chain, tool string, args []string, pkg string, fix func
 		}
 		out = append(out, np)
 	}
-	out = mapTrimpath(out, maps)
+	out = mapTrimpath(out, trims)
 	if n := argLen(out); n > maxArgLen {
 		rf, err := writeResponseFile(tmp, out)
 		if err != nil {
