@@ -2,7 +2,7 @@ GO ?= go
 # Every Go module in the repository, so that test and vet cover all of them.
 MODULES := $(shell find . -name go.mod -not -path './testdata/*' -not -path '*/testdata/*' -exec dirname {} \; | sort)
 
-.PHONY: all test test-compiled bench-compiled vet demo bench fuzz release-check
+.PHONY: all test test-compiled test-smalltable bench-compiled vet demo bench fuzz stress pauses release-check
 
 all: test
 
@@ -15,7 +15,30 @@ vet:
 TEST_TIMEOUT ?= 30m
 test: vet
 	@for m in $(MODULES); do echo "== go test -race $$m"; (cd $$m && $(GO) test -race -count=1 -timeout $(TEST_TIMEOUT) ./...) || exit 1; done
+	@$(MAKE) --no-print-directory test-smalltable
 	@$(MAKE) --no-print-directory test-compiled
+
+# The engine's packages again with a two-slot goroutine table, so that
+# every goroutine collides: the contended case, forced (SPEC 18).
+ENGINE_PKGS := . ./gls ./spawn ./asyncres
+test-smalltable:
+	@echo "== go test -race -tags als_smalltable $(ENGINE_PKGS)"
+	@$(GO) test -race -count=1 -tags als_smalltable $(ENGINE_PKGS)
+
+# The stress cases for minutes each (STRESSTIME per case): under -race with
+# the two-slot table, then without -race and the real table at full scale
+# (20,000 goroutines), then the reclaimer's pause measurement.
+STRESSTIME ?= 2m
+stress:
+	ALS_STRESS=$(STRESSTIME) $(GO) test -race -count=1 -tags als_smalltable -run 'Stress' -timeout 0 -v ./gls . | grep -E '^(---|ok|FAIL)|reads:'
+	ALS_STRESS=$(STRESSTIME) $(GO) test -count=1 -run 'Stress' -timeout 0 -v ./gls . | grep -E '^(---|ok|FAIL)|reads:'
+	@$(MAKE) --no-print-directory pauses
+
+# Stop-the-world pauses and ticker lateness with 200k parked goroutines and
+# 10 long-lived goroutines holding EnterWith entries (the engine issue's
+# fourth measurement). Exits non-zero past its goals.
+pauses:
+	cd benchmarks && $(GO) run ./cmd/pauses
 
 # The whole suite again in compiled mode: every module built with
 # cmd/alsbuild, whose patched runtime lets plain go statements inherit.

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/go-als/als"
+	"github.com/go-als/als/alstest"
 )
 
 type ctxKey int
@@ -20,6 +21,46 @@ func BenchmarkGetStore(b *testing.B) {
 			}
 		}
 	})
+}
+
+// BenchmarkGetStoreMiss reads a storage that has no store in a goroutine
+// that holds another storage's: the path the context-loss detector's flag
+// is tested on.
+func BenchmarkGetStoreMiss(b *testing.B) {
+	s, other := als.New[int](), als.New[int]()
+	other.Run(1, func() {
+		b.ReportAllocs()
+		for b.Loop() {
+			if _, ok := s.GetStore(); ok {
+				b.Fatal("a store out of nowhere")
+			}
+		}
+	})
+}
+
+// BenchmarkGetStoreMissDetecting is BenchmarkGetStoreNoContext with the
+// context-loss detector on, as under ALS_DEBUG=lost: every miss in a
+// goroutine without a context reads its traceback.
+func BenchmarkGetStoreMissDetecting(b *testing.B) {
+	s := als.New[int]()
+	defer alstest.CatchLoss()()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := s.GetStore(); ok {
+			b.Fatal("a store out of nowhere")
+		}
+	}
+}
+
+// BenchmarkGetStoreNoContext is GetStore in a goroutine with no context.
+func BenchmarkGetStoreNoContext(b *testing.B) {
+	s := als.New[int]()
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, ok := s.GetStore(); ok {
+			b.Fatal("a store out of nowhere")
+		}
+	}
 }
 
 func BenchmarkGetStoreParallel(b *testing.B) {
@@ -91,5 +132,74 @@ func BenchmarkPlainGo(b *testing.B) {
 		wg.Add(1)
 		go wg.Done() //als:ignore baseline
 		wg.Wait()
+	}
+}
+
+// BenchmarkGetStoreAfterDisableCycles reads a store in a goroutine that
+// entered and disabled 10,000 other storages before: SPEC 20 wants it as
+// fast as BenchmarkGetStore.
+func BenchmarkGetStoreAfterDisableCycles(b *testing.B) {
+	s, churn := als.New[int](), als.New[int]()
+	done := make(chan struct{})
+	als.Go(func() {
+		defer close(done)
+		s.EnterWith(1000)
+		for i := range 10000 {
+			churn.EnterWith(i)
+			churn.Disable()
+		}
+		b.ReportAllocs()
+		for b.Loop() {
+			if v, ok := s.GetStore(); !ok || v != 1000 {
+				b.Fatal("lost store")
+			}
+		}
+	})
+	<-done
+}
+
+// BenchmarkGetStoreManyStorages reads one of 10,000 storages that are all
+// set in the current context: a trie lookup, not a scan.
+func BenchmarkGetStoreManyStorages(b *testing.B) {
+	const n = 10000
+	ss := make([]*als.Storage[int], n)
+	for i := range ss {
+		ss[i] = als.New[int]()
+	}
+	done := make(chan struct{})
+	als.Go(func() {
+		defer close(done)
+		for i, s := range ss {
+			s.EnterWith(i)
+		}
+		s := ss[n/2]
+		b.ReportAllocs()
+		for b.Loop() {
+			if v, ok := s.GetStore(); !ok || v != n/2 {
+				b.Fatal("lost store")
+			}
+		}
+	})
+	<-done
+}
+
+// BenchmarkRunNested10kStorages nests Runs of 10,000 distinct storages,
+// one op being the whole nest: quadratic when each level copied the
+// frame, O(n log n) with the trie.
+func BenchmarkRunNested10kStorages(b *testing.B) {
+	const n = 10000
+	ss := make([]*als.Storage[int], n)
+	for i := range ss {
+		ss[i] = als.New[int]()
+	}
+	var nest func(i int)
+	nest = func(i int) {
+		if i < n {
+			ss[i].Run(i, func() { nest(i + 1) })
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		nest(0)
 	}
 }

@@ -9,71 +9,65 @@ import (
 	"github.com/stretchr/testify/assert"
 
 	"github.com/go-als/als"
-	"github.com/go-als/als/gls"
+	"github.com/go-als/als/alstest"
 	"github.com/go-als/als/internal/panics"
 )
 
-// settles waits until gls.Len() is at most before. Goroutines of earlier
-// tests may still be removing their entries when a test takes before, so
-// entries can only vanish meanwhile; a leak keeps Len above before.
-func settles(t testing.TB, before int) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for gls.Len() > before {
-		if time.Now().After(deadline) {
-			t.Fatalf("gls.Len() = %d, want at most %d: a context outlived its scope", gls.Len(), before)
-		}
-		time.Sleep(time.Millisecond)
-	}
-}
-
 func TestRunContext(t *testing.T) {
 	s := als.New[string](als.WithDefault("none"))
+	// other is set by the caller only: a ctx that carries a context
+	// replaces the caller's whole context, so other is hidden inside
+	// RunContext then, and back after it.
 	other := als.New[int]()
 	tests := []struct {
-		name   string
-		ctx    func() context.Context // built outside the caller's context
-		caller string                 // "" runs the check outside any context
-		want   string
-		wantOK bool
+		name    string
+		ctx     func() context.Context // built outside the caller's context
+		caller  string                 // "" runs the check outside any context
+		want    string
+		wantOK  bool
+		carries bool // ctx carries a context of its own
 	}{
 		{"carried store wins over caller's", func() context.Context {
 			var ctx context.Context
 			s.Run("carried", func() { ctx = als.WithContext(context.Background()) })
 			return ctx
-		}, "caller", "carried", true},
+		}, "caller", "carried", true, true},
 		{"carried store reaches a caller with none", func() context.Context {
 			var ctx context.Context
 			s.Run("carried", func() { ctx = als.WithContext(context.Background()) })
 			return ctx
-		}, "", "carried", true},
+		}, "", "carried", true, true},
 		{"empty carried context hides caller's store", func() context.Context {
 			return als.WithContext(context.Background())
-		}, "caller", "none", false},
+		}, "caller", "none", false, true},
 		{"plain ctx keeps caller's store", func() context.Context {
 			return context.Background()
-		}, "caller", "caller", true},
+		}, "caller", "caller", true, false},
 		{"plain ctx outside any context", func() context.Context {
 			return context.Background()
-		}, "", "none", false},
+		}, "", "none", false, false},
 		{"derived ctx still carries", func() context.Context {
 			var ctx context.Context
 			s.Run("carried", func() { ctx = als.WithContext(context.Background()) })
 			ctx, cancel := context.WithTimeout(ctx, time.Hour)
 			t.Cleanup(cancel)
 			return context.WithValue(ctx, ctxKey(9), "x")
-		}, "caller", "carried", true},
+		}, "caller", "carried", true, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before := settle(t)
+			defer alstest.VerifyNone(t)
 			ctx := tt.ctx()
 			check := func() {
 				var got string
-				var ok bool
-				als.RunContext(ctx, func() { got, ok = s.GetStore() })
+				var ok, otherOK bool
+				als.RunContext(ctx, func() {
+					got, ok = s.GetStore()
+					_, otherOK = other.GetStore()
+				})
 				assert.Equal(t, tt.want, got, "RunContext")
 				assert.Equal(t, tt.wantOK, ok, "RunContext")
+				assert.Equal(t, tt.caller != "" && !tt.carries, otherOK, "the caller's other storage inside RunContext")
 				got, ok = s.FromContext(ctx)
 				assert.Equal(t, tt.want, got, "FromContext")
 				assert.Equal(t, tt.wantOK, ok, "FromContext")
@@ -81,17 +75,18 @@ func TestRunContext(t *testing.T) {
 			if tt.caller == "" {
 				check()
 			} else {
-				s.Run(tt.caller, func() {
-					check()
-					v, _ := s.GetStore()
-					assert.Equal(t, tt.caller, v, "caller's store restored")
+				other.Run(7, func() {
+					s.Run(tt.caller, func() {
+						check()
+						v, _ := s.GetStore()
+						assert.Equal(t, tt.caller, v, "caller's store restored")
+						n, _ := other.GetStore()
+						assert.Equal(t, 7, n, "caller's other storage restored")
+					})
 				})
 			}
-			settles(t, before)
 		})
 	}
-	_, ok := other.GetStore()
-	assert.False(t, ok)
 }
 
 func TestRunContextCarriesEveryStorage(t *testing.T) {
@@ -132,7 +127,7 @@ func TestRunContextPanicRestores(t *testing.T) {
 	s := als.New[string]()
 	var ctx context.Context
 	s.Run("carried", func() { ctx = als.WithContext(context.Background()) })
-	before := settle(t)
+	defer alstest.VerifyNone(t)
 	s.Run("caller", func() {
 		boom := errors.New("boom")
 		func() {
@@ -142,7 +137,6 @@ func TestRunContextPanicRestores(t *testing.T) {
 		v, _ := s.GetStore()
 		assert.Equal(t, "caller", v)
 	})
-	settles(t, before)
 }
 
 func TestContextProgrammerErrors(t *testing.T) {

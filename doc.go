@@ -14,13 +14,23 @@
 //
 //	func logf(format string, args ...any) {
 //		id, _ := requestID.GetStore()
-//		log.Printf(id+": "+format, args...)
+//		log.Printf("%s: %s", id, fmt.Sprintf(format, args...))
 //	}
 //
 // The store follows the work into goroutines started with Go, functions
 // wrapped by Bind and Snapshot, and the resources of package asyncres. A
 // plain go statement starts its goroutine with no context: write als.Go(fn)
-// instead of go fn(), or let cmd/alsfix rewrite them.
+// instead of go fn(), or let cmd/alsfix rewrite them. Detach does the
+// opposite: it runs a function with no store at all, for process-wide
+// goroutines that must not keep the request that started them.
+//
+// Set the environment variable ALS_DEBUG=lost at start-up to find where a
+// store is lost: a GetStore that misses in a goroutine holding no context,
+// whose creator holds one, prints one line on stderr per creation site,
+// naming the go statement (and, under GODEBUG=tracebackancestors=1, the
+// caller of the library that started the goroutine). Name storages with
+// WithName so the line says which one missed. Tests catch the same with
+// alstest.FailOnLoss.
 //
 // Contexts are immutable frames, as in Node 24: Run builds a new frame and
 // restores the previous one when fn returns or panics, and capturing a

@@ -1,10 +1,13 @@
 package als
 
 import (
+	"reflect"
+	"runtime"
 	"sync/atomic"
 
 	"github.com/go-als/als/gls"
 	"github.com/go-als/als/internal/errs"
+	"github.com/go-als/als/internal/lost"
 )
 
 // Storage holds one value per context, like Node's AsyncLocalStorage: Run
@@ -16,7 +19,11 @@ type Storage[T any] struct {
 	// every frame built before unable to see a store, wherever it was
 	// captured, without touching any of them.
 	key atomic.Pointer[gls.Key]
-	def T
+	// live mirrors key for the cleanup that retires the last key when the
+	// Storage is collected; the cleanup may not reference the Storage.
+	live *atomic.Pointer[gls.Key]
+	def  T
+	name string // WithName's, or the type's: see String
 }
 
 // Option configures a Storage in New.
@@ -28,14 +35,35 @@ func WithDefault[T any](v T) Option[T] {
 	return func(s *Storage[T]) { s.def = v }
 }
 
+// WithName names the storage, like the name option of Node's
+// AsyncLocalStorage. The name appears in String, in debug output and in
+// the lines of the context-loss detector (ALS_DEBUG=lost); it need not be
+// unique.
+func WithName[T any](name string) Option[T] {
+	return func(s *Storage[T]) { s.name = name }
+}
+
 // New returns a Storage with no store set anywhere.
 func New[T any](opts ...Option[T]) *Storage[T] {
-	s := &Storage[T]{}
-	s.key.Store(gls.NewKey("als.Storage"))
+	s := &Storage[T]{live: new(atomic.Pointer[gls.Key])}
 	for _, o := range opts {
 		o(s)
 	}
+	if s.name == "" {
+		s.name = "als.Storage[" + reflect.TypeFor[T]().String() + "]"
+	}
+	s.setKey(gls.NewKey(s.name))
+	// Frames keep keys, not storages: once s is unreachable its stores can
+	// never be read again, and retiring the key lets frames drop them.
+	runtime.AddCleanup(s, func(live *atomic.Pointer[gls.Key]) { live.Load().Retire() }, s.live)
 	return s
+}
+
+func (s *Storage[T]) setKey(k *gls.Key) {
+	s.live.Store(k)
+	if old := s.key.Swap(k); old != nil {
+		old.Retire()
+	}
 }
 
 // GetStore returns the store of the current context and true, or the
@@ -46,8 +74,15 @@ func (s *Storage[T]) GetStore() (T, bool) {
 		t, _ := v.(T) // a nil interface store yields T's zero value
 		return t, true
 	}
+	if lost.On.Load() {
+		lost.Check(s.name) // the miss path only: a hit pays nothing
+	}
 	return s.def, false
 }
+
+// String returns the storage's name: the one given with WithName, or
+// "als.Storage[T]" with T's type, such as als.Storage[string].
+func (s *Storage[T]) String() string { return s.name }
 
 // Run calls fn with store as this storage's store; every other storage
 // keeps its store. When fn returns or panics, the whole previous context
@@ -86,5 +121,5 @@ func (s *Storage[T]) Exit(fn func()) {
 // captured before too. A later Run or EnterWith sets a store again. A
 // Storage need not be disabled to be garbage-collected.
 func (s *Storage[T]) Disable() {
-	s.key.Store(gls.NewKey("als.Storage"))
+	s.setKey(gls.NewKey(s.name))
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-als/als"
+	"github.com/go-als/als/alstest"
 	"github.com/go-als/als/gls"
 	"github.com/go-als/als/internal/panics"
 )
@@ -25,30 +26,6 @@ func inGoroutine(t *testing.T, fn func()) {
 		fn()
 	})
 	<-done
-}
-
-// settle waits until no goroutine holds a context entry and returns that
-// count (0), the baseline a test compares gls.Len() against. Tests in this
-// package run one at a time, but the als.Go children of the previous test
-// remove their entries just after they signal completion.
-func settle(t testing.TB) int {
-	t.Helper()
-	waitLen(t, 0)
-	return 0
-}
-
-// waitLen waits until gls.Len() is back to want. An als.Go child removes
-// its entry after fn returns, so a test that learns of fn's end from fn
-// itself may look a moment too early.
-func waitLen(t testing.TB, want int) {
-	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
-	for gls.Len() != want {
-		if time.Now().After(deadline) {
-			t.Fatalf("gls.Len() = %d, want %d", gls.Len(), want)
-		}
-		time.Sleep(time.Millisecond)
-	}
 }
 
 func TestGetStoreOutsideContext(t *testing.T) { // SPEC 1
@@ -107,9 +84,8 @@ func TestRunNestsDeep(t *testing.T) { // SPEC 2
 			require.Equal(t, level, v, "level %d restored after inner Run", level)
 		})
 	}
-	before := settle(t)
 	nest(0)
-	require.Equal(t, before, gls.Len())
+	alstest.VerifyNone(t)
 }
 
 func TestRunEndsEnterWithOfOtherStorage(t *testing.T) { // SPEC 3
@@ -143,7 +119,6 @@ func TestPanicRestoresContext(t *testing.T) { // SPEC 4
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before := settle(t)
 			s.Run("outer", func() {
 				got := func() (r any) {
 					defer func() { r = recover() }()
@@ -159,7 +134,7 @@ func TestPanicRestoresContext(t *testing.T) { // SPEC 4
 				_, ok := other.GetStore()
 				assert.False(t, ok, "EnterWith inside the panicking scope is gone")
 			})
-			assert.Equal(t, before, gls.Len(), "a recovered panic leaves no entry behind")
+			alstest.VerifyNone(t) // a recovered panic leaves no entry behind
 		})
 	}
 }
@@ -368,12 +343,12 @@ func TestNilFuncPanics(t *testing.T) { // SPEC 17
 		{"Bind", func() { als.Bind(nil) }},
 		{"Snapshot", func() { als.Snapshot()(nil) }},
 		{"Call", func() { als.Call[int, int](s, 1, nil) }},
+		{"Detach", func() { als.Detach(nil) }},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			before := settle(t)
 			assert.ErrorIs(t, panics.Error(t, tt.call), als.ErrNilFunc)
-			assert.Equal(t, before, gls.Len())
+			alstest.VerifyNone(t)
 		})
 	}
 }
@@ -382,7 +357,6 @@ func TestRequestsNeverSeeEachOther(t *testing.T) { // SPEC 8, under load
 	const requests, fanout = 500, 4
 	type req struct{ id int }
 	s := als.New[*req]()
-	before := settle(t)
 	var wg sync.WaitGroup
 	errs := make(chan error, requests*fanout)
 	for i := 0; i < requests; i++ {
@@ -410,7 +384,7 @@ func TestRequestsNeverSeeEachOther(t *testing.T) { // SPEC 8, under load
 	for err := range errs {
 		t.Error(err)
 	}
-	waitLen(t, before) // every request and child entry is gone
+	alstest.VerifyNone(t) // every request and child entry is gone
 }
 
 func TestGetStoreAllocatesNothing(t *testing.T) {
@@ -427,7 +401,6 @@ func TestGetStoreAllocatesNothing(t *testing.T) {
 
 func TestNoEntryOutlivesItsGoroutine(t *testing.T) { // SPEC 16
 	s := als.New[int]()
-	before := settle(t)
 	var wg sync.WaitGroup
 	s.Run(1, func() {
 		for i := 0; i < 100; i++ {
@@ -440,7 +413,7 @@ func TestNoEntryOutlivesItsGoroutine(t *testing.T) { // SPEC 16
 		}
 		wg.Wait()
 	})
-	waitLen(t, before) // als.Go goroutines and Run scopes
+	alstest.VerifyNone(t) // als.Go goroutines and Run scopes
 
 	// A plain goroutine that called EnterWith has no scope to end it; the
 	// background sweep must reclaim it with no call from us.
@@ -452,8 +425,9 @@ func TestNoEntryOutlivesItsGoroutine(t *testing.T) { // SPEC 16
 		}()
 	}
 	wg.Wait()
-	require.Eventually(t, func() bool { return gls.Len() == before && gls.Watched() == 0 },
-		15*time.Second, 50*time.Millisecond, "entries of ended plain goroutines are reclaimed")
+	alstest.VerifyNone(t, alstest.MaxWait(15*time.Second)) // entries of ended plain goroutines are reclaimed
+	require.Eventually(t, func() bool { return gls.Watched() == 0 },
+		15*time.Second, 50*time.Millisecond, "and the reclaimer's watch list is empty")
 }
 
 var errBoom = errors.New("boom")

@@ -2,6 +2,8 @@ package gls
 
 import (
 	"fmt"
+	"maps"
+	"math/rand/v2"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -75,4 +77,88 @@ func TestScopeRestores(t *testing.T) {
 		assert.Equal(t, before, Len())
 	}()
 	<-done
+}
+
+// TestFrameAgainstModel drives frames through random With, Without and
+// Retire against a map, across the array/trie boundary, and checks every
+// frame ever built still answers as it did (frames are immutable).
+func TestFrameAgainstModel(t *testing.T) {
+	for _, nkeys := range []int{3, 8, 9, 40, 3000} {
+		t.Run(fmt.Sprint(nkeys, " keys"), func(t *testing.T) {
+			rng := rand.New(rand.NewPCG(uint64(nkeys), 7))
+			keys := make([]*Key, nkeys)
+			for i := range keys {
+				keys[i] = NewKey(fmt.Sprint("k", i))
+			}
+			type version struct {
+				f     *Frame
+				model map[*Key]int
+			}
+			var f *Frame
+			model := map[*Key]int{}
+			var history []version
+			for step := range 20 * nkeys {
+				k := keys[rng.IntN(nkeys)]
+				if k.retired.Load() {
+					continue // a retired key is never used again
+				}
+				switch r := rng.IntN(20); {
+				case r == 0:
+					k.Retire() // from now on nobody may ask for k
+					delete(model, k)
+					for _, v := range history {
+						delete(v.model, k)
+					}
+				case r < 6:
+					f = f.Without(k)
+					delete(model, k)
+				default:
+					f = f.With(k, step)
+					model[k] = step
+				}
+				if step%97 == 0 {
+					history = append(history, version{f, maps.Clone(model)})
+				}
+				if f.Len() < len(model) {
+					t.Fatalf("step %d: frame holds %d keys, model %d", step, f.Len(), len(model))
+				}
+			}
+			history = append(history, version{f, model})
+			for _, v := range history {
+				for _, k := range keys {
+					if k.retired.Load() {
+						continue
+					}
+					got, ok := v.f.Get(k)
+					want, wantOK := v.model[k]
+					require.Equal(t, wantOK, ok, "key %v", k)
+					if ok {
+						require.Equal(t, want, got, "key %v", k)
+					}
+				}
+			}
+		})
+	}
+}
+
+// TestRetiredKeysLeaveFrames: entries of retired keys are dropped by the
+// next frame built, for array and trie frames alike (SPEC 20).
+func TestRetiredKeysLeaveFrames(t *testing.T) {
+	for _, n := range []int{4, 100, 5000} {
+		t.Run(fmt.Sprint(n), func(t *testing.T) {
+			var f *Frame
+			keep := NewKey("keep")
+			f = f.With(keep, "kept")
+			for i := range n {
+				k := NewKey("gone")
+				f = f.With(k, i)
+				k.Retire()
+			}
+			f = f.With(NewKey("last"), 0)
+			assert.LessOrEqual(t, f.Len(), 3, "frame of %d retired keys", n)
+			v, ok := f.Get(keep)
+			assert.True(t, ok)
+			assert.Equal(t, "kept", v)
+		})
+	}
 }

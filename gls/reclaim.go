@@ -2,53 +2,67 @@ package gls
 
 import (
 	"bytes"
+	"fmt"
+	"os"
 	"runtime"
 	"strconv"
 	"sync"
 	"time"
+	"unsafe"
 )
 
-// A goroutine that calls Replace outside any scope has nothing that runs
-// when it ends, and Go offers no goroutine-exit hook. Such entries are put
-// on a watch list, and a sweeper goroutine, alive only while the list is
-// non-empty, drops those whose goroutine no longer exists. Its cost is
-// paid off the hot paths: Get, Enter and Exit never touch the watch list.
+// A goroutine that calls Replace or Set outside any scope has nothing
+// that runs when it ends, and Go offers no goroutine-exit hook. Such
+// entries go on the watch list, and a sweeper goroutine, alive only while
+// the list is non-empty, removes those whose goroutine has ended
+// (liveness.go says how it knows). Get, Enter and Exit never touch the
+// watch list.
 //
-// The sweeper learns which goroutines exist from runtime.Stack, which
-// stops the world for a time proportional to the number of goroutines, so
-// it spaces sweeps out to keep that below about one percent of wall time,
-// and backs off while nothing it watches has ended.
+// The watch list's invariant: an entry is added by its own goroutine
+// (watch) and removed only by a sweep, under mu, after its goroutine was
+// judged ended by a test that cannot take a live goroutine:
+//
+//   - with the runtime.g layout: the descriptor's goid or status, read at
+//     judgement time;
+//   - in the fallback: absence from a runtime.Stack snapshot that began
+//     after the entry was watched (seq), since a goroutine that existed
+//     when the snapshot began appears in it.
+//
+// Sweeps run every sweepEvery, on a fixed clock that new watches do not
+// reset, so a steady stream of watches cannot postpone reclaiming. The
+// fallback spaces its snapshots further apart, to keep the stop-the-world
+// time they cost under about one percent of wall time.
 
 var (
-	sweepBase = time.Second     // first sweep after a new watch
-	sweepMax  = 8 * time.Second // longest gap while nothing changes
-	sweepDuty = 100             // gap ≥ sweepDuty × the last dump's duration
+	sweepEvery = 250 * time.Millisecond
+	sweepDuty  = 100 // fallback: gap ≥ sweepDuty × the last snapshot's duration
 )
+
+type watched struct {
+	id  int64
+	g   unsafe.Pointer // the goroutine's runtime descriptor; nil without getg
+	st  *state
+	seq uint64 // order of watching, for the fallback's snapshots
+}
 
 var watchList struct {
 	mu      sync.Mutex
-	ids     map[int64]*state
+	list    []watched
+	seq     uint64
 	running bool
-	wake    chan struct{} // a new watch resets the back-off
 }
 
+// watch puts the calling goroutine id's state on the watch list.
 func watch(id int64, st *state) {
+	gp := getg()
 	w := &watchList
 	w.mu.Lock()
 	defer w.mu.Unlock()
-	if w.ids == nil {
-		w.ids = make(map[int64]*state)
-		w.wake = make(chan struct{}, 1)
-	}
-	w.ids[id] = st
+	w.seq++
+	w.list = append(w.list, watched{id: id, g: gp, st: st, seq: w.seq})
 	if !w.running {
 		w.running = true
 		go sweeper() //als:ignore the sweeper must not hold any request's context
-		return
-	}
-	select {
-	case w.wake <- struct{}{}:
-	default:
 	}
 }
 
@@ -56,65 +70,102 @@ func watch(id int64, st *state) {
 func Watched() int {
 	watchList.mu.Lock()
 	defer watchList.mu.Unlock()
-	return len(watchList.ids)
+	return len(watchList.list)
 }
+
+// layout is how sweeps judge goroutines, decided once: nil means the
+// runtime.Stack fallback.
+var layout = sync.OnceValue(func() *gLayout {
+	l, err := findGLayout()
+	if err == nil {
+		err = checkGLayout(l)
+	}
+	if err != nil {
+		fmt.Fprintf(os.Stderr, "als: %v; reclaiming with runtime.Stack, which stops the world\n", err)
+		return nil
+	}
+	return &l
+})
 
 func sweeper() {
 	w := &watchList
-	gap := sweepBase
-	timer := time.NewTimer(gap)
-	defer timer.Stop()
+	gap := sweepEvery
 	for {
-		select {
-		case <-timer.C:
-		case <-w.wake:
-			if !timer.Stop() {
-				<-timer.C
-			}
-			gap = sweepBase
-			timer.Reset(gap)
-			continue
-		}
+		time.Sleep(gap)
 		start := time.Now()
-		removed, left := sweepOnce()
-		took := time.Since(start)
-		if left == 0 {
+		sweepOnce()
+		if layout() == nil {
+			gap = max(sweepEvery, time.Duration(sweepDuty)*time.Since(start))
+		}
+		w.mu.Lock()
+		if len(w.list) == 0 {
+			w.running = false // under mu, so a concurrent watch starts a new sweeper
+			w.mu.Unlock()
 			return
 		}
-		if removed == 0 {
-			gap = min(gap*2, sweepMax)
-		}
-		gap = max(gap, time.Duration(sweepDuty)*took)
-		timer.Reset(gap)
+		w.mu.Unlock()
 	}
 }
 
-// sweepOnce drops watched entries of goroutines that have ended. It
-// reports how many it dropped and how many remain; at zero remaining it
-// marks the sweeper stopped, under the lock, so a concurrent watch starts
-// a new one.
-func sweepOnce() (removed, left int) {
-	live := liveGoroutines()
+// sweepOnce removes the watched entries of goroutines that have ended and
+// reports how many it removed.
+func sweepOnce() int { return sweepUsing(layout()) }
+
+// sweepUsing sweeps with l, or with a runtime.Stack snapshot when l is nil.
+func sweepUsing(l *gLayout) int {
+	if l != nil {
+		return sweepWith(func(e *watched) bool { return l.ended(e.g, e.id) })
+	}
+	watchList.mu.Lock()
+	before := watchList.seq
+	watchList.mu.Unlock()
+	return sweepWith(snapshotJudge(liveGoroutines(), before))
+}
+
+// snapshotJudge judges by live, a snapshot that began after every entry
+// numbered before or lower was watched: only those entries, and only if
+// the snapshot lacks them.
+func snapshotJudge(live map[int64]struct{}, before uint64) func(*watched) bool {
+	return func(e *watched) bool {
+		_, ok := live[e.id]
+		return e.seq <= before && !ok
+	}
+}
+
+// sweepWith removes the entries that ended reports. It releases the lock
+// every sweepBatch entries so that watch never waits long.
+func sweepWith(ended func(*watched) bool) (removed int) {
+	const sweepBatch = 1024
 	w := &watchList
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	for id, st := range w.ids {
-		if _, ok := live[id]; ok {
-			continue
+	for i := 0; ; {
+		w.mu.Lock()
+		for stop := i + sweepBatch; i < len(w.list) && i < stop; {
+			e := &w.list[i]
+			if !ended(e) {
+				i++
+				continue
+			}
+			unpublishDead(e.id, e.st)
+			last := len(w.list) - 1
+			w.list[i] = w.list[last]
+			w.list[last] = watched{}
+			w.list = w.list[:last]
+			removed++
 		}
-		// Goroutine ids are never reused, so nobody else can own this key.
-		remove(id, st)
-		delete(w.ids, id)
-		removed++
+		done := i >= len(w.list)
+		if done && cap(w.list) > 64 && len(w.list) < cap(w.list)/4 {
+			w.list = append([]watched(nil), w.list...) // give back a burst's memory
+		}
+		w.mu.Unlock()
+		if done {
+			return removed
+		}
 	}
-	left = len(w.ids)
-	if left == 0 {
-		w.running = false
-	}
-	return removed, left
 }
 
-// liveGoroutines returns the ids of every goroutine that exists now.
+// liveGoroutines returns the ids of every goroutine that exists now. It
+// stops the world for as long as runtime.Stack formats every stack: the
+// fallback only.
 func liveGoroutines() map[int64]struct{} {
 	buf := make([]byte, 64<<10)
 	for {

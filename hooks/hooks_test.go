@@ -18,11 +18,25 @@ import (
 // only at the events of resources it made itself.
 
 func TestRootExecutionContext(t *testing.T) {
-	check := func() {
+	// Node's top level is 1; the constant says so once, the calls below
+	// say that it is what a goroutine outside any resource reports, and
+	// that a resource's scope changes it and gives it back.
+	assert.Equal(t, uint64(1), uint64(hooks.RootAsyncID))
+	root := func() {
 		assert.Equal(t, hooks.RootAsyncID, hooks.ExecutionAsyncID())
-		assert.Equal(t, uint64(1), hooks.ExecutionAsyncID(), "Node's top level is 1")
 		assert.Equal(t, uint64(0), hooks.TriggerAsyncID())
 		assert.Nil(t, hooks.ExecutionAsyncResource())
+	}
+	check := func() {
+		root()
+		r := asyncres.New("SCOPE", asyncres.WithTriggerAsyncID(7))
+		r.RunInAsyncScope(func() {
+			assert.NotEqual(t, hooks.RootAsyncID, hooks.ExecutionAsyncID())
+			assert.Equal(t, r.AsyncID(), hooks.ExecutionAsyncID())
+			assert.Equal(t, uint64(7), hooks.TriggerAsyncID())
+			assert.Same(t, r, hooks.ExecutionAsyncResource())
+		})
+		root()
 	}
 	check()
 	var wg sync.WaitGroup
@@ -35,8 +49,7 @@ func TestRootExecutionContext(t *testing.T) {
 }
 
 func TestLifecycle(t *testing.T) {
-	rec := hookstest.Start()
-	defer rec.Stop()
+	rec := hookstest.Start(t)
 	var initRes any
 	h := hooks.Create(hooks.Callbacks{Init: func(_ uint64, typ string, _ uint64, res any) {
 		if typ == "THING" {
@@ -85,7 +98,7 @@ func TestEnableTwiceRegistersOnce(t *testing.T) {
 }
 
 func TestDisableStopsLaterEvents(t *testing.T) {
-	rec := hookstest.Start()
+	rec := hookstest.Start(t)
 	r := asyncres.New("LIVE")
 	rec.Stop()
 	r.RunInAsyncScope(func() {})
@@ -99,7 +112,7 @@ func TestDisableStopsLaterEvents(t *testing.T) {
 }
 
 func TestHookEnabledInsideInitMissesThatInit(t *testing.T) {
-	inner := hookstest.Start()
+	inner := hookstest.Start(t)
 	inner.Stop()
 	var once sync.Once
 	outer := hooks.Create(hooks.Callbacks{Init: func(uint64, string, uint64, any) {
@@ -150,7 +163,7 @@ func TestEnabledReportsDestroyHooks(t *testing.T) {
 }
 
 func TestIDsUniqueAndNonZero(t *testing.T) {
-	rec := hookstest.Start() // ids must be unique with hooks on too
+	rec := hookstest.Start(t) // ids must be unique with hooks on too
 	defer rec.Stop()
 	const workers, each = 8, 500
 	ids := make([][]uint64, workers)
@@ -221,8 +234,7 @@ func TestPanickingCallbackPropagates(t *testing.T) {
 }
 
 func TestAfterFiresWhenFnPanics(t *testing.T) {
-	rec := hookstest.Start()
-	defer rec.Stop()
+	rec := hookstest.Start(t)
 	r := asyncres.New("PANICKY", asyncres.WithRequireManualDestroy())
 	assert.PanicsWithValue(t, "fn", func() { r.RunInAsyncScope(func() { panic("fn") }) })
 	assert.Equal(t, []hookstest.Kind{hookstest.Init, hookstest.Before, hookstest.After}, rec.Kinds(r.AsyncID()))

@@ -22,5 +22,6 @@
 // Panics keep Go's rules: a panic in a goroutine started here crashes the
 // program, as in a plain go statement, with nothing recovered or printed
 // by this package. Only Pool recovers a panicking task, to report it to
-// the task's callback.
+// the task's callback, and reports a task that called runtime.Goexit the
+// same way.
 package spawn

@@ -25,3 +25,7 @@ var ErrTaskPanicked = errors.New("spawn: task panicked")
 // ErrInvalidPoolSize is wrapped by the panic of NewPool when asked for
 // fewer than one worker.
 var ErrInvalidPoolSize = errors.New("spawn: pool needs at least one worker")
+
+// ErrTaskExited is wrapped by the error a Pool gives the callback of a
+// task that ended its goroutine with runtime.Goexit, as t.FailNow does.
+var ErrTaskExited = errors.New("spawn: task called runtime.Goexit")

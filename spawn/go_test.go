@@ -12,7 +12,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-als/als"
-	"github.com/go-als/als/gls"
+	"github.com/go-als/als/alstest"
 	"github.com/go-als/als/hooks"
 	"github.com/go-als/als/hooks/hookstest"
 	"github.com/go-als/als/spawn"
@@ -25,9 +25,8 @@ func TestGoCarriesContext(t *testing.T) {
 		name := map[bool]string{false: "no hooks", true: "hook enabled"}[withHook]
 		t.Run(name, func(t *testing.T) {
 			if withHook {
-				defer hookstest.Start().Stop()
+				hookstest.Start(t)
 			}
-			before := gls.Len()
 			var wg sync.WaitGroup
 			wg.Add(2)
 			store.Run("parent", func() {
@@ -44,8 +43,7 @@ func TestGoCarriesContext(t *testing.T) {
 				assert.False(t, ok)
 			})
 			wg.Wait()
-			assert.Eventually(t, func() bool { return gls.Len() == before }, 5*time.Second, time.Millisecond,
-				"children's entries are removed when they end")
+			alstest.VerifyNone(t) // children's entries are removed when they end
 		})
 	}
 }
@@ -71,8 +69,7 @@ func TestGoWithoutHooksRunsInRootExecution(t *testing.T) {
 // parent's execution id as trigger, before/after around fn in the child,
 // then destroy.
 func TestGoLifecycle(t *testing.T) {
-	rec := hookstest.Start()
-	defer rec.Stop()
+	rec := hookstest.Start(t)
 	parent := asyncresNew(t, "PARENT")
 	var childID, childTrigger, initGoroutineExec uint64
 	done := make(chan struct{})

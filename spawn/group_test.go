@@ -6,6 +6,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -54,26 +55,45 @@ func TestGroupMembersInheritCallerContext(t *testing.T) {
 	assert.Equal(t, map[string]string{"a": "a", "b": "b", "c": "c"}, got)
 }
 
+// With a limit of 3, three members that block hold the group at its
+// limit: a fourth does not start until one of them ends, and Go blocks
+// meanwhile.
 func TestGroupLimit(t *testing.T) {
+	const limit, members = 3, 10
 	var g spawn.Group
-	g.SetLimit(3)
+	g.SetLimit(limit)
 	var running, peak atomic.Int32
-	for range 50 {
-		g.Go(func() error {
-			n := running.Add(1)
-			for {
-				p := peak.Load()
-				if n <= p || peak.CompareAndSwap(p, n) {
-					break
+	entered := make(chan struct{}, members)
+	release := make(chan struct{})
+	launched := make(chan struct{})
+	go func() { //als:ignore the test waits for it through launched
+		defer close(launched)
+		for range members {
+			g.Go(func() error {
+				n := running.Add(1)
+				for p := peak.Load(); n > p && !peak.CompareAndSwap(p, n); p = peak.Load() {
 				}
-			}
-			running.Add(-1)
-			return nil
-		})
+				entered <- struct{}{}
+				<-release
+				running.Add(-1)
+				return nil
+			})
+		}
+	}()
+	for range limit {
+		<-entered
 	}
+	select {
+	case <-entered:
+		assert.Fail(t, "a member started while the group was at its limit")
+	case <-launched:
+		assert.Fail(t, "Go did not block at the limit")
+	case <-time.After(100 * time.Millisecond):
+	}
+	close(release)
+	<-launched
 	require.NoError(t, g.Wait())
-	assert.LessOrEqual(t, peak.Load(), int32(3))
-	assert.Positive(t, peak.Load())
+	assert.Equal(t, int32(limit), peak.Load(), "exactly the limit ran at once")
 }
 
 func TestGroupTryGo(t *testing.T) {

@@ -6,8 +6,9 @@ import (
 	"slices"
 	"sync"
 
+	"github.com/petermattis/goid"
+
 	"github.com/go-als/als/asyncres"
-	"github.com/go-als/als/hooks"
 	"github.com/go-als/als/internal/errs"
 )
 
@@ -30,7 +31,7 @@ type Pool[R any] struct {
 	wake    sync.Cond // signalled when queue grows or the pool closes
 	queue   []*job[R] // FIFO of submitted tasks no worker took yet
 	closed  bool      // no more Submit; workers drain queue with ErrPoolClosed
-	current []any     // per worker, the resource of its latest job
+	goids   []int64   // per worker slot, the id of the goroutine serving it
 	workers sync.WaitGroup
 }
 
@@ -46,7 +47,7 @@ func NewPool[R any](n int) *Pool[R] {
 	if n < 1 {
 		panic(fmt.Errorf("%w: NewPool(%d)", ErrInvalidPoolSize, n))
 	}
-	p := &Pool[R]{current: make([]any, n)}
+	p := &Pool[R]{goids: make([]int64, n)}
 	p.wake.L = &p.mu
 	p.workers.Add(n)
 	for w := range n {
@@ -59,7 +60,9 @@ func NewPool[R any](n int) *Pool[R] {
 // then callback with its result, both in the caller's current context.
 // A task that panics gives callback an error wrapping ErrTaskPanicked
 // (a *PanicError) and the worker goes on serving; a panic in callback is
-// not recovered. After Close, Submit returns ErrPoolClosed and calls
+// not recovered. A task that calls runtime.Goexit (t.FailNow does) gives
+// callback an error wrapping ErrTaskExited; the pool replaces the ended
+// worker, also when a callback called runtime.Goexit. After Close, Submit returns ErrPoolClosed and calls
 // nothing.
 func (p *Pool[R]) Submit(task func() (R, error), callback func(R, error)) error {
 	if task == nil || callback == nil {
@@ -95,12 +98,14 @@ func (p *Pool[R]) Submit(task func() (R, error), callback func(R, error)) error 
 // after the last result, Close cannot wait for the worker it runs on: it
 // stops the pool and returns, and the workers end soon after.
 func (p *Pool[R]) Close() {
-	// A task or callback runs with its job's resource as the execution
-	// resource, so that tells whether the caller is one of the workers.
-	self := hooks.ExecutionAsyncResource()
+	// The goroutine, not the execution resource, tells whether the caller
+	// is one of the workers: a task may run Close inside a resource scope
+	// of its own, which changes the execution resource but not the
+	// goroutine.
+	self := goid.Get()
 	p.mu.Lock()
 	p.closed = true
-	onWorker := self != nil && slices.Contains(p.current, self)
+	onWorker := slices.Contains(p.goids, self)
 	p.mu.Unlock()
 	p.wake.Broadcast()
 	if !onWorker {
@@ -110,9 +115,24 @@ func (p *Pool[R]) Close() {
 
 func (p *Pool[R]) work(w int) {
 	defer p.workers.Done()
+	p.mu.Lock()
+	p.goids[w] = goid.Get()
+	p.mu.Unlock()
+	// A task or callback that calls runtime.Goexit ends this goroutine
+	// whatever it defers; ended says whether the loop ran to its end, and
+	// if not, a new goroutine takes over slot w, so that the pool keeps
+	// its size and the queued jobs still get their callbacks.
+	ended := false
+	defer func() {
+		if !ended {
+			p.workers.Add(1) // before this worker's Done, so Close waits on
+			go p.work(w)     //als:ignore workers serve every submitter, so they must hold none's context
+		}
+	}()
 	for {
 		j, closed := p.next(w)
 		if j == nil {
+			ended = true
 			return
 		}
 		if closed {
@@ -120,11 +140,26 @@ func (p *Pool[R]) work(w int) {
 			j.finish(zero, ErrPoolClosed)
 			continue
 		}
-		var res R
-		var err error
-		j.res.RunInAsyncScope(func() { res, err = protect(j.task) })
-		j.finish(res, err)
+		j.run()
 	}
+}
+
+// run runs the task and then the callback with its result. If the task
+// calls runtime.Goexit, the callback still runs, on the way out, with an
+// error wrapping ErrTaskExited.
+func (j *job[R]) run() {
+	var res R
+	var err error
+	returned := false
+	defer func() {
+		if !returned {
+			var zero R
+			j.finish(zero, ErrTaskExited)
+		}
+	}()
+	j.res.RunInAsyncScope(func() { res, err = protect(j.task) })
+	returned = true
+	j.finish(res, err)
 }
 
 // next waits for a queued job for worker w and reports whether the pool
@@ -133,7 +168,6 @@ func (p *Pool[R]) work(w int) {
 func (p *Pool[R]) next(w int) (*job[R], bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	p.current[w] = nil
 	for len(p.queue) == 0 && !p.closed {
 		p.wake.Wait()
 	}
@@ -143,15 +177,16 @@ func (p *Pool[R]) next(w int) (*job[R], bool) {
 	j := p.queue[0]
 	p.queue[0] = nil // let the job be collected once done
 	p.queue = p.queue[1:]
-	p.current[w] = j.res
 	return j, p.closed
 }
 
 // finish delivers a result in the submitter's context and ends the job's
 // resource, as WorkerPoolTaskInfo.done does in Node's example.
 func (j *job[R]) finish(res R, err error) {
+	// Deferred, so that a callback that calls runtime.Goexit still ends
+	// the resource.
+	defer func() { _ = j.res.EmitDestroy() }() // the job's only destroy
 	j.res.RunInAsyncScope(func() { j.callback(res, err) })
-	_ = j.res.EmitDestroy() // the job's only destroy
 }
 
 // protect runs task and turns a panic into a *PanicError.

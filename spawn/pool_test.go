@@ -3,6 +3,7 @@ package spawn_test
 import (
 	"errors"
 	"fmt"
+	"runtime"
 	"sync"
 	"testing"
 	"time"
@@ -10,7 +11,8 @@ import (
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 
-	"github.com/go-als/als/gls"
+	"github.com/go-als/als/alstest"
+	"github.com/go-als/als/asyncres"
 	"github.com/go-als/als/hooks"
 	"github.com/go-als/als/hooks/hookstest"
 	"github.com/go-als/als/spawn"
@@ -21,7 +23,6 @@ import (
 // another submitter's.
 func TestPoolCallbacksRunInSubmitterContext(t *testing.T) {
 	const submitters, perSubmitter = 50, 20
-	before := gls.Len()
 	var pool *spawn.Pool[int]
 	store.Run("pool creator", func() { pool = spawn.NewPool[int](4) })
 
@@ -59,8 +60,7 @@ func TestPoolCallbacksRunInSubmitterContext(t *testing.T) {
 	require.NoError(t, subs.Wait())
 	callbacks.Wait()
 	pool.Close()
-	assert.Eventually(t, func() bool { return gls.Len() <= before }, 5*time.Second, time.Millisecond,
-		"no context outlives the tasks, the submitters or the workers")
+	alstest.VerifyNone(t) // no context outlives the tasks, the submitters or the workers
 
 	require.Len(t, got, submitters, "callbacks saw exactly the submitters' stores")
 	for s := range submitters {
@@ -175,8 +175,7 @@ func TestPoolCloseWithQueuedTasks(t *testing.T) {
 }
 
 func TestPoolTaskLifecycle(t *testing.T) {
-	rec := hookstest.Start()
-	defer rec.Stop()
+	rec := hookstest.Start(t)
 	pool := spawn.NewPool[uint64](2)
 	defer pool.Close()
 	submitter := asyncresNew(t, "SUBMITTER")
@@ -235,5 +234,107 @@ func TestPoolCloseFromTask(t *testing.T) {
 	require.NoError(t, pool.Submit(func() (int, error) { pool.Close(); return 1, nil },
 		func(_ int, err error) { res <- err }))
 	require.NoError(t, <-res, "the running task still reports its result")
+	pool.Close()
+}
+
+// Close from a task or callback that runs inside another resource's scope
+// is still on a worker: it must not wait for itself.
+func TestPoolCloseFromNestedScope(t *testing.T) {
+	for _, tc := range []struct {
+		name  string
+		close func(p *spawn.Pool[int])
+	}{
+		{"asyncres.Bind", func(p *spawn.Pool[int]) { asyncres.Bind(p.Close, "")() }},
+		{"RunInAsyncScope", func(p *spawn.Pool[int]) { asyncres.New("X").RunInAsyncScope(p.Close) }},
+	} {
+		for _, where := range []string{"task", "callback"} {
+			t.Run(tc.name+" in "+where, func(t *testing.T) {
+				pool := spawn.NewPool[int](1)
+				res := make(chan error, 1)
+				require.NoError(t, pool.Submit(func() (int, error) {
+					if where == "task" {
+						tc.close(pool)
+					}
+					return 1, nil
+				}, func(_ int, err error) {
+					if where == "callback" {
+						tc.close(pool)
+					}
+					res <- err
+				}))
+				select {
+				case err := <-res:
+					require.NoError(t, err)
+				case <-time.After(5 * time.Second):
+					require.FailNow(t, "Close deadlocked on the worker it runs on")
+				}
+				pool.Close()
+			})
+		}
+	}
+}
+
+// A task that ends its goroutine with runtime.Goexit, as t.FailNow does,
+// still gets its callback, with an error wrapping ErrTaskExited, and the
+// tasks queued behind it still run.
+func TestPoolGoexitTask(t *testing.T) {
+	pool := spawn.NewPool[int](1) // one worker: it must be replaced
+	started, release := make(chan struct{}), make(chan struct{})
+	type outcome struct {
+		res   int
+		err   error
+		store string
+	}
+	outcomes := make(chan outcome, 4)
+	for i := range 4 {
+		store.Run(fmt.Sprintf("submitter %d", i), func() {
+			require.NoError(t, pool.Submit(func() (int, error) {
+				if i == 0 {
+					close(started)
+					<-release
+					runtime.Goexit()
+				}
+				return i, nil
+			}, func(res int, err error) {
+				v, _ := store.GetStore()
+				outcomes <- outcome{res, err, v}
+			}))
+		})
+	}
+	<-started
+	close(release)
+	got := map[string]outcome{}
+	for range 4 {
+		select {
+		case o := <-outcomes:
+			got[o.store] = o
+		case <-time.After(5 * time.Second):
+			require.FailNow(t, "callbacks dropped", "got %d of 4", len(got))
+		}
+	}
+	assert.ErrorIs(t, got["submitter 0"].err, spawn.ErrTaskExited)
+	for i := 1; i < 4; i++ {
+		assert.Equal(t, outcome{i, nil, fmt.Sprintf("submitter %d", i)}, got[fmt.Sprintf("submitter %d", i)])
+	}
+
+	res := make(chan int, 1)
+	require.NoError(t, pool.Submit(func() (int, error) { return 7, nil }, func(n int, _ error) { res <- n }))
+	assert.Equal(t, 7, <-res, "the pool goes on serving")
+	pool.Close()
+}
+
+// A callback that ends its goroutine with runtime.Goexit does not take a
+// worker away from the pool: the next task still runs.
+func TestPoolGoexitCallback(t *testing.T) {
+	pool := spawn.NewPool[int](1)
+	require.NoError(t, pool.Submit(func() (int, error) { return 0, nil }, func(int, error) { runtime.Goexit() }))
+	res := make(chan int, 1)
+	require.NoError(t, pool.Submit(func() (int, error) { return 7, nil }, func(n int, _ error) { res <- n }))
+	select {
+	case n := <-res:
+		assert.Equal(t, 7, n)
+	case <-time.After(5 * time.Second):
+		require.FailNow(t, "the pool lost its worker")
+	}
 	pool.Close()
 }

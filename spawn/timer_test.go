@@ -17,7 +17,7 @@ func TestAfterFuncCarriesContext(t *testing.T) {
 	for _, withHook := range []bool{false, true} {
 		t.Run(map[bool]string{false: "no hooks", true: "hook enabled"}[withHook], func(t *testing.T) {
 			if withHook {
-				defer hookstest.Start().Stop()
+				hookstest.Start(t)
 			}
 			got := make(chan string, 2)
 			store.Run("timer owner", func() {
@@ -38,8 +38,7 @@ func TestAfterFuncCarriesContext(t *testing.T) {
 
 // SPEC 15 for timers: a "TIMEOUT" resource with the same lifecycle.
 func TestAfterFuncLifecycle(t *testing.T) {
-	rec := hookstest.Start()
-	defer rec.Stop()
+	rec := hookstest.Start(t)
 	parent := asyncresNew(t, "PARENT")
 	ids := make(chan [2]uint64, 1)
 	parent.RunInAsyncScope(func() {
@@ -59,8 +58,7 @@ func TestAfterFuncLifecycle(t *testing.T) {
 
 // A timer stopped before it fires reports destroy once it is collected.
 func TestStoppedTimerDestroyedByGC(t *testing.T) {
-	rec := hookstest.Start()
-	defer rec.Stop()
+	rec := hookstest.Start(t)
 	func() {
 		tm := spawn.AfterFunc(time.Hour, func() {})
 		require.True(t, tm.Stop())

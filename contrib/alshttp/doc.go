@@ -21,7 +21,9 @@
 // it, so Pattern reports it from the moment routing is done: in the
 // handler and in everything it calls. Registering a handler wrapped in
 // Middleware on the mux works too. Only a layer between Middleware and the
-// mux that replaces the request (r.WithContext) hides the pattern.
+// mux that replaces the request (r.WithContext) hides the pattern. Other
+// routers keep their match elsewhere: MiddlewareWithPattern takes a
+// function that reads it, and contrib/alschi does this for chi.
 //
 // The request's context also carries the als context (als.WithContext),
 // so code that is handed r.Context() can return to the request's stores
@@ -29,7 +31,10 @@
 //
 // Transport is the client side: an http.RoundTripper that sets
 // X-Request-Id on outgoing requests to the id of the request being
-// served, so the next service logs the same id.
+// served, so the next service logs the same id. It replaces any
+// X-Request-Id the outgoing request already had, so an
+// httputil.ReverseProxy behind Middleware forwards exactly the validated
+// id, never the client's raw header.
 //
 // Goroutines the handler starts with als.Go see the request; those
 // started with a plain go statement do not.

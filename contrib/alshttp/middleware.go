@@ -8,7 +8,8 @@ import (
 	"github.com/go-als/als"
 )
 
-// ErrNilHandler is wrapped by the panic of Middleware given a nil handler.
+// ErrNilHandler is the panic of Middleware and MiddlewareWithPattern
+// given a nil handler.
 var ErrNilHandler = errors.New("alshttp: nil http.Handler")
 
 // Middleware returns a handler that serves each request with next inside
@@ -21,11 +22,24 @@ var ErrNilHandler = errors.New("alshttp: nil http.Handler")
 // X-Request-Id header before next runs. r.Context() carries the als
 // context (als.WithContext) for code that is handed only a ctx.
 func Middleware(next http.Handler) http.Handler {
+	return MiddlewareWithPattern(next, nil)
+}
+
+// MiddlewareWithPattern is Middleware for a router other than ServeMux,
+// one that records the route it matched somewhere else than the
+// request's Pattern field. Pattern reports pattern(r), where r is the
+// request handed to next, whenever that is not ""; otherwise r.Pattern,
+// as Middleware does. pattern is called by Pattern, in the goroutine
+// serving the request or one it started, so it must be safe to call there
+// once routing is done, also after the request has been served.
+// contrib/alschi uses it with chi's route context. A nil pattern makes it
+// Middleware.
+func MiddlewareWithPattern(next http.Handler, pattern func(r *http.Request) string) http.Handler {
 	if next == nil {
 		panic(ErrNilHandler)
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		q := &Request{ID: incomingID(r), Method: r.Method, Start: time.Now()}
+		q := &Request{ID: incomingID(r), Method: r.Method, Start: time.Now(), pattern: pattern}
 		w.Header().Set(Header, q.ID)
 		ids.Run(q.ID, func() {
 			requests.Run(q, func() {

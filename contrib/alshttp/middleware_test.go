@@ -1,6 +1,7 @@
 package alshttp_test
 
 import (
+	"context"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -13,8 +14,8 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-als/als"
+	"github.com/go-als/als/alstest"
 	"github.com/go-als/als/contrib/alshttp"
-	"github.com/go-als/als/gls"
 	"github.com/go-als/als/internal/panics"
 )
 
@@ -206,7 +207,6 @@ func TestAccessorsOutsideRequest(t *testing.T) {
 }
 
 func TestConcurrentRequestsKeepTheirOwnIDs(t *testing.T) {
-	before := gls.Len()
 	mux := http.NewServeMux()
 	mux.HandleFunc("GET /echo", func(w http.ResponseWriter, r *http.Request) {
 		done := make(chan string)
@@ -245,13 +245,7 @@ func TestConcurrentRequestsKeepTheirOwnIDs(t *testing.T) {
 	for e := range errs {
 		t.Error(e)
 	}
-	// Entries of earlier tests' goroutines may vanish meanwhile; one left
-	// by a request would keep Len above before.
-	deadline := time.Now().Add(5 * time.Second)
-	for gls.Len() > before && time.Now().Before(deadline) {
-		time.Sleep(time.Millisecond)
-	}
-	assert.LessOrEqual(t, gls.Len(), before, "no context outlives its request")
+	alstest.VerifyNone(t) // no context outlives its request
 }
 
 func TestMiddlewareNilHandlerPanics(t *testing.T) {
@@ -280,4 +274,75 @@ func TestValidID(t *testing.T) {
 	}
 	assert.True(t, alshttp.ValidID(alshttp.NewID()))
 	assert.NotEqual(t, alshttp.NewID(), alshttp.NewID())
+}
+
+// matchKey is where routerLike records its match, as chi records it in
+// its route context.
+type matchKey struct{}
+
+// routerLike routes like a third-party router: it finds the *string an
+// outer layer put in the context, records its match there, and serves a
+// copy of the request, which the Pattern field of the request
+// Middleware saw never gets.
+func routerLike(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if m, ok := r.Context().Value(matchKey{}).(*string); ok {
+			*m = "/orders/{id}"
+		}
+		next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), struct{}{}, 1)))
+	})
+}
+
+func TestMiddlewareWithPattern(t *testing.T) {
+	matched := func(r *http.Request) string {
+		if m, ok := r.Context().Value(matchKey{}).(*string); ok {
+			return *m
+		}
+		return ""
+	}
+	tests := []struct {
+		name   string
+		h      func(next http.Handler) http.Handler
+		record bool // whether an outer layer gives routerLike a place to record its match
+		want   string
+	}{
+		{"Middleware cannot see the match", func(next http.Handler) http.Handler {
+			return alshttp.Middleware(routerLike(next))
+		}, true, ""},
+		{"the pattern function reads it", func(next http.Handler) http.Handler {
+			return alshttp.MiddlewareWithPattern(routerLike(next), matched)
+		}, true, "/orders/{id}"},
+		{"no match: r.Pattern as before", func(next http.Handler) http.Handler {
+			return alshttp.MiddlewareWithPattern(routerLike(next), matched)
+		}, false, ""},
+		{"no match under a ServeMux: its pattern", func(next http.Handler) http.Handler {
+			mux := http.NewServeMux()
+			mux.Handle("GET /orders/{id}/lines", next)
+			return alshttp.MiddlewareWithPattern(mux, matched)
+		}, false, "GET /orders/{id}/lines"},
+		{"nil pattern function: Middleware", func(next http.Handler) http.Handler {
+			mux := http.NewServeMux()
+			mux.Handle("GET /orders/{id}/lines", next)
+			return alshttp.MiddlewareWithPattern(mux, nil)
+		}, false, "GET /orders/{id}/lines"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got seen
+			srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+				if tt.record {
+					r = r.WithContext(context.WithValue(r.Context(), matchKey{}, new(string)))
+				}
+				tt.h(recorder(&got)).ServeHTTP(w, r)
+			}))
+			defer srv.Close()
+			resp := get(t, srv.URL+"/orders/7/lines", nil)
+			require.Equal(t, http.StatusOK, resp.StatusCode)
+			assert.Equal(t, tt.want, got.pattern)
+			assert.Equal(t, resp.Header.Get(alshttp.Header), got.id)
+			assert.Equal(t, got.id, got.inGoroutine)
+		})
+	}
+	err := panics.Error(t, func() { alshttp.MiddlewareWithPattern(nil, matched) })
+	assert.ErrorIs(t, err, alshttp.ErrNilHandler)
 }

@@ -21,13 +21,22 @@ type Request struct {
 	// req is the request Middleware handed on. A ServeMux records the
 	// pattern it matched on it, so Pattern reads it lazily.
 	req *http.Request
+	// pattern reads the matched route from req for routers other than
+	// ServeMux (MiddlewareWithPattern), or is nil.
+	pattern func(*http.Request) string
 }
 
 // Pattern returns the ServeMux pattern that matched the request, such as
 // "GET /orders/{id}", or "" before routing or when no pattern matched.
+// Under MiddlewareWithPattern it is the other router's pattern.
 func (q *Request) Pattern() string {
 	if q == nil || q.req == nil {
 		return ""
+	}
+	if q.pattern != nil {
+		if p := q.pattern(q.req); p != "" {
+			return p
+		}
 	}
 	return q.req.Pattern
 }
@@ -70,8 +79,8 @@ func Method() string {
 }
 
 // Pattern returns the ServeMux pattern that matched the request being
-// served, or "" outside any request, before routing, or when no pattern
-// matched.
+// served (or another router's, under MiddlewareWithPattern), or ""
+// outside any request, before routing, or when no pattern matched.
 func Pattern() string {
 	q, _ := Current()
 	return q.Pattern()

@@ -32,16 +32,29 @@ func call(t *testing.T, client *http.Client, req *http.Request) string {
 	return string(body)
 }
 
+// fetch is call for goroutines other than the test's: it returns the error.
+func fetch(client *http.Client, url string) (string, error) {
+	resp, err := client.Get(url)
+	if err != nil {
+		return "", err
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(resp.Body)
+	return string(body), err
+}
+
 func TestTransportForwardsID(t *testing.T) {
 	b := echoServer(t)
 	client := &http.Client{Transport: &alshttp.Transport{}}
 
-	// Service A calls B while it serves a request: B sees A's id.
+	// Service A calls B while it serves a request: B sees A's id. The
+	// handler runs on a server goroutine, where require must not be
+	// called, so it only records what happened; the test checks it once
+	// the response is in, which orders the writes before the reads.
 	var fromB string
+	var errB error
 	a := httptest.NewServer(alshttp.Middleware(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		req, err := http.NewRequest(http.MethodGet, b.URL, nil)
-		require.NoError(t, err)
-		fromB = call(t, client, req)
+		fromB, errB = fetch(client, b.URL)
 	})))
 	defer a.Close()
 	req, err := http.NewRequest(http.MethodGet, a.URL, nil)
@@ -50,6 +63,7 @@ func TestTransportForwardsID(t *testing.T) {
 	resp, err := http.DefaultClient.Do(req)
 	require.NoError(t, err)
 	resp.Body.Close()
+	require.NoError(t, errB)
 	assert.Equal(t, "req-from-outside", fromB)
 
 	tests := []struct {
@@ -61,8 +75,11 @@ func TestTransportForwardsID(t *testing.T) {
 	}{
 		{"outside any request", func(fn func()) { fn() }, context.Background, "", ""},
 		{"inside a request", func(fn func()) { alshttp.RequestIDs().Run("r-1", fn) }, context.Background, "", "r-1"},
-		{"caller's own header wins", func(fn func()) { alshttp.RequestIDs().Run("r-1", fn) }, context.Background, "mine", "mine"},
+		{"request's id replaces the caller's header", func(fn func()) { alshttp.RequestIDs().Run("r-1", fn) }, context.Background, "mine", "r-1"},
+		{"caller's header outside any request", func(fn func()) { fn() }, context.Background, "mine", "mine"},
+		{"caller's invalid header removed", func(fn func()) { fn() }, context.Background, "not mine", ""},
 		{"invalid id not forwarded", func(fn func()) { alshttp.RequestIDs().Run("bad id", fn) }, context.Background, "", ""},
+		{"invalid id, caller's header kept", func(fn func()) { alshttp.RequestIDs().Run("bad id", fn) }, context.Background, "mine", "mine"},
 		{"ctx's context wins", func(fn func()) { alshttp.RequestIDs().Run("r-1", fn) }, func() context.Context {
 			var ctx context.Context
 			alshttp.RequestIDs().Run("from-ctx", func() { ctx = als.WithContext(context.Background()) })

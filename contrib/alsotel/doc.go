@@ -30,8 +30,15 @@
 //
 // Incoming baggage is untrusted. OpenTelemetry drops malformed members
 // and truncates a header past the W3C limits (64 members, 8192 bytes); a
-// member whose codec rejects its value is dropped too. None of it panics
-// or fails the request.
+// member whose codec rejects its value is dropped too, and StringCodec,
+// which String uses, rejects values with control characters. None of it
+// panics or fails the request. Outgoing, Inject writes the service's own
+// members first and adds foreign members only while the header stays
+// within the limits, so the next hop never drops the service's members
+// to make room for someone else's.
+//
+// alshttp.Middleware inside prop.Middleware is the natural order; the
+// other gives the same request id (see Propagator.Middleware).
 //
 // This package is a Go module of its own, so that the main module never
 // depends on OpenTelemetry.

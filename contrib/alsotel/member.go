@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/go-als/als"
 	"github.com/go-als/als/contrib/alshttp"
@@ -32,18 +34,34 @@ type Codec[T any] struct {
 	Decode func(string) (T, error)
 }
 
-// StringCodec is the identity codec. A nil valid accepts every value;
-// otherwise Decode rejects the values for which valid is false.
+// StringCodec is the identity codec. Decode rejects any value that is not
+// UTF-8 or holds a control character (C0, DEL or C1, so CR, LF, NUL and
+// tab), which a store could carry into a log line or a header; a non-nil
+// valid rejects the values for which it is false on top of that. A
+// service that needs such values writes a Codec of its own.
 func StringCodec(valid func(string) bool) Codec[string] {
 	return Codec[string]{
 		Encode: func(s string) (string, error) { return s, nil },
 		Decode: func(s string) (string, error) {
-			if valid != nil && !valid(s) {
+			if !printable(s) || valid != nil && !valid(s) {
 				return "", fmt.Errorf("%w: %.40q", ErrRejected, s)
 			}
 			return s, nil
 		},
 	}
+}
+
+// printable reports whether s is UTF-8 with no control character.
+func printable(s string) bool {
+	if !utf8.ValidString(s) {
+		return false
+	}
+	for _, r := range s {
+		if unicode.IsControl(r) {
+			return false
+		}
+	}
+	return true
 }
 
 // IntCodec encodes an int in decimal.
@@ -63,7 +81,8 @@ func IntCodec() Codec[int] {
 // Member is one storage crossing processes as one baggage member. Make
 // one with Value, String or RequestID.
 type Member struct {
-	key string
+	key     string
+	storage any // the *als.Storage[T], to recognise alshttp's request ids
 	// encode returns the baggage value of the store in the context ctx
 	// carries, or in the caller's; false when there is no store.
 	encode func(ctx context.Context) (string, bool)
@@ -84,7 +103,8 @@ func Value[T any](key string, s *als.Storage[T], c Codec[T]) Member {
 		panic(fmt.Errorf("%w: key %q is not an RFC 7230 token", ErrInvalidMember, key))
 	}
 	return Member{
-		key: key,
+		key:     key,
+		storage: s,
 		encode: func(ctx context.Context) (string, bool) {
 			v, ok := s.FromContext(ctx)
 			if !ok {
@@ -122,7 +142,9 @@ func validKey(key string) bool {
 	return true
 }
 
-// String makes a member that carries a string storage as is.
+// String makes a member that carries a string storage as is, with
+// StringCodec(nil): an incoming value that is not UTF-8 or holds a
+// control character is dropped.
 func String(key string, s *als.Storage[string]) Member {
 	return Value(key, s, StringCodec(nil))
 }

@@ -4,8 +4,11 @@ import (
 	"context"
 	"fmt"
 	"net/http"
+	"slices"
+	"strings"
 
 	"github.com/go-als/als"
+	"github.com/go-als/als/contrib/alshttp"
 	"go.opentelemetry.io/otel/baggage"
 	"go.opentelemetry.io/otel/propagation"
 	"go.opentelemetry.io/otel/trace"
@@ -16,6 +19,9 @@ import (
 // context. Make one with NewPropagator; it is safe for concurrent use.
 type Propagator struct {
 	members []Member
+	// requestID is whether a member carries alshttp's request id, which
+	// makes the order of the two middlewares matter (see Middleware).
+	requestID bool
 }
 
 var _ propagation.TextMapPropagator = (*Propagator)(nil)
@@ -32,37 +38,74 @@ func NewPropagator(members ...Member) *Propagator {
 		}
 		seen[m.key] = true
 	}
-	return &Propagator{members: append([]Member(nil), members...)}
+	p := &Propagator{members: append([]Member(nil), members...)}
+	for _, m := range members {
+		p.requestID = p.requestID || m.storage == any(alshttp.RequestIDs())
+	}
+	return p
 }
 
+// W3C Baggage limits on a baggage header, which receivers enforce by
+// dropping members, in no order the sender controls.
+const (
+	maxMembers = 64
+	maxBytes   = 8192
+)
+
 // Inject writes the trace context and baggage of ctx into carrier. The
-// span is ctx's when it has a valid one, otherwise the store's; the
-// baggage is ctx's, or else the one the request being served came with,
-// with each member's key set to its storage's store, read from the
-// context ctx carries (als.WithContext) or else the caller's, and removed
-// where the storage has no store.
+// span is ctx's when it has a valid one, otherwise the store's. The
+// baggage is the members' stores, read from the context ctx carries
+// (als.WithContext) or else the caller's, each under its key, and then
+// the foreign members of ctx's baggage, or else of the baggage the
+// request being served came with. A member whose storage has no store is
+// left out, even if it came in. Foreign members go on in key order only
+// while the header stays within the W3C limits (64 members, 8192 bytes),
+// so that a flood of incoming baggage never makes the next hop drop this
+// service's own members.
 func (p *Propagator) Inject(ctx context.Context, carrier propagation.TextMapCarrier) {
 	ctx = Context(ctx)
 	propagation.TraceContext{}.Inject(ctx, carrier)
-	bag := baggage.FromContext(ctx)
+
+	// The header is written here, not by propagation.Baggage, whose
+	// order is map order: our own members go first, so that even a
+	// receiver that truncates a long header keeps them.
+	var list []string
+	size := 0
+	add := func(m baggage.Member) bool {
+		s := m.String()
+		n := len(s)
+		if len(list) > 0 {
+			n++ // the comma
+		}
+		if s == "" || len(list) >= maxMembers || size+n > maxBytes {
+			return false
+		}
+		list = append(list, s)
+		size += n
+		return true
+	}
+	own := make(map[string]bool, len(p.members))
 	for _, m := range p.members {
+		own[m.key] = true
 		v, ok := m.encode(ctx)
 		if !ok {
 			// The storage is the truth for its key: a member that came
 			// in with the request, or was rejected on the way in, must
 			// not go out when the store is hidden or unset.
-			bag = bag.DeleteMember(m.key)
 			continue
 		}
-		mem, err := baggage.NewMemberRaw(m.key, v)
-		if err != nil {
-			continue
-		}
-		if b, err := bag.SetMember(mem); err == nil {
-			bag = b
+		if mem, err := baggage.NewMemberRaw(m.key, v); err == nil {
+			add(mem)
 		}
 	}
-	propagation.Baggage{}.Inject(baggage.ContextWithBaggage(ctx, bag), carrier)
+	foreign := slices.DeleteFunc(baggage.FromContext(ctx).Members(), func(m baggage.Member) bool { return own[m.Key()] })
+	slices.SortFunc(foreign, func(a, b baggage.Member) int { return strings.Compare(a.Key(), b.Key()) })
+	for _, m := range foreign {
+		add(m)
+	}
+	if len(list) > 0 {
+		carrier.Set("baggage", strings.Join(list, ","))
+	}
 }
 
 // Extract reads trace context and baggage from carrier into a copy of
@@ -121,13 +164,25 @@ func (p *Propagator) Fields() []string {
 // and baggage and serves it with next inside the resulting stores. The
 // request's context is the extracted one, so OpenTelemetry code that
 // reads r.Context() finds the remote span and baggage too.
+//
+// It belongs outside alshttp.Middleware, so that alshttp adopts the
+// baggage's request id when the request has no valid X-Request-Id. Inside
+// it the answer is the same: a Propagator that carries the request id
+// (RequestID) and finds alshttp's request already being served runs
+// alshttp.Middleware again below itself, which settles the id with the
+// baggage known and sets it on the response too.
 func (p *Propagator) Middleware(next http.Handler) http.Handler {
 	if next == nil {
 		panic(fmt.Errorf("%w: nil http.Handler for Middleware", ErrInvalidMember))
 	}
+	again := alshttp.Middleware(next)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := next
+		if _, served := alshttp.Current(); served && p.requestID {
+			h = again
+		}
 		ctx := p.Extract(r.Context(), propagation.HeaderCarrier(r.Header))
-		als.RunContext(ctx, func() { next.ServeHTTP(w, r.WithContext(ctx)) })
+		als.RunContext(ctx, func() { h.ServeHTTP(w, r.WithContext(ctx)) })
 	})
 }
 

@@ -2,8 +2,7 @@
 // creates or runs async resources, as net/http/httptest does for
 // handlers.
 //
-//	rec := hookstest.Start()
-//	defer rec.Stop()
+//	rec := hookstest.Start(t) // stopped when the test ends
 //	codeUnderTest()
 //	for _, e := range rec.Events() { ... }
 //
@@ -52,8 +51,16 @@ type Recorder struct {
 	notify chan struct{} // closed and replaced at every event
 }
 
-// Start creates and enables a Recorder.
-func Start() *Recorder {
+// TB is the part of *testing.T, *testing.B and *testing.F that Start
+// uses.
+type TB interface {
+	Cleanup(func())
+}
+
+// Start creates and enables a Recorder, and registers its Stop with
+// t.Cleanup, so that it stops recording when the test ends; call Stop to
+// end it sooner.
+func Start(t TB) *Recorder {
 	r := &Recorder{notify: make(chan struct{})}
 	r.hook = hooks.Create(hooks.Callbacks{
 		Init: func(id uint64, typ string, trigger uint64, _ any) {
@@ -63,6 +70,7 @@ func Start() *Recorder {
 		After:   func(id uint64) { r.add(Event{Kind: After, AsyncID: id}) },
 		Destroy: func(id uint64) { r.add(Event{Kind: Destroy, AsyncID: id}) },
 	}).Enable()
+	t.Cleanup(r.Stop)
 	return r
 }
 

@@ -1,0 +1,156 @@
+package alstest
+
+import (
+	"bytes"
+	"fmt"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/go-als/als/gls"
+)
+
+// TestingT is the part of *testing.T that VerifyNone uses.
+type TestingT interface {
+	Helper()
+	Errorf(format string, args ...any)
+}
+
+// Option changes what VerifyNone and Find accept.
+type Option func(*config)
+
+type config struct {
+	baseline int
+	wait     time.Duration
+}
+
+// DefaultWait is how long VerifyNone waits for entries to go before it
+// fails: longer than the reclaimer takes to drop the entry of a goroutine
+// that ended without leaving its scopes.
+const DefaultWait = 5 * time.Second
+
+// IgnoreCurrent accepts as many holders as there are when it is called.
+// Called in the defer statement, as in
+// defer alstest.VerifyNone(t, alstest.IgnoreCurrent()), it runs at the
+// start of the test, so that entries of goroutines that started before
+// the test (and that the test must not wait for) are not counted.
+func IgnoreCurrent() Option {
+	n := holders()
+	return func(c *config) { c.baseline = n }
+}
+
+// MaxWait sets how long VerifyNone waits for holders to finish before it
+// fails; DefaultWait otherwise.
+func MaxWait(d time.Duration) Option {
+	return func(c *config) { c.wait = d }
+}
+
+// VerifyNone fails t unless, within the wait, no goroutine holds an als
+// context entry (or no more than IgnoreCurrent saw). The calling
+// goroutine counts too, so call it outside any Run: deferred at the start
+// of a test, or at its end.
+func VerifyNone(t TestingT, opts ...Option) {
+	t.Helper()
+	if err := Find(opts...); err != nil {
+		t.Errorf("%v", err)
+	}
+}
+
+// Find is VerifyNone for code that wants the failure as an error, such as
+// a TestMain: it returns nil once no goroutine holds an entry (or no more than IgnoreCurrent saw), and an error describing the
+// holders if they are still there when the wait ends.
+func Find(opts ...Option) error {
+	c := config{wait: DefaultWait}
+	for _, o := range opts {
+		o(&c)
+	}
+	deadline := time.Now().Add(c.wait)
+	for pause := 100 * time.Microsecond; ; pause = min(2*pause, 20*time.Millisecond) {
+		n := holders()
+		if n <= c.baseline {
+			return nil
+		}
+		if time.Now().After(deadline) {
+			self := ""
+			if gls.Current() != nil {
+				self = " The calling goroutine is one of them."
+			}
+			return fmt.Errorf("alstest: %d goroutine(s) still hold an als context after %v (want at most %d): "+
+				"a Run scope still open, an als.Go child still running, or a goroutine that called EnterWith.%s "+
+				"Other goroutines running now:\n\n%s", n, c.wait, c.baseline, self, others())
+		}
+		time.Sleep(pause)
+	}
+}
+
+// holders counts the goroutines that hold an entry, the caller included:
+// a test goroutine that still holds one after its scopes ended (a Run
+// that did not restore, an EnterWith) leaks too.
+func holders() int { return gls.Len() }
+
+// framework marks the stacks of goroutines that belong to the testing
+// package or the runtime, which never hold a user's context.
+var framework = []string{
+	"testing.(*T).Run(",
+	"testing.runTests(",
+	"testing.(*M).Run(",
+	"gls.sweeper(",
+	"os/signal.signal_recv(",
+	"runtime.ensureSigM(",
+}
+
+// scopes are the packages whose frames on a stack mean the goroutine is
+// inside an als scope: a Run, a RunContext, an als.Go child, a resource.
+var scopes = []string{
+	"github.com/go-als/als.",
+	"github.com/go-als/als/spawn.",
+	"github.com/go-als/als/asyncres.",
+}
+
+// others returns the stacks of the goroutines running now, except the
+// caller's and the framework's: those that hold an entry (gls.Holders)
+// first, then those inside an als scope, then the rest.
+func others() string {
+	held := make(map[string]bool)
+	for _, id := range gls.Holders() {
+		held[fmt.Sprintf("goroutine %d ", id)] = true
+	}
+	buf := make([]byte, 1<<16)
+	for {
+		n := runtime.Stack(buf, true)
+		if n < len(buf) {
+			buf = buf[:n]
+			break
+		}
+		buf = make([]byte, 2*len(buf))
+	}
+	stacks := bytes.Split(buf, []byte("\n\n"))
+	var holding, inside, out []string
+	for _, s := range stacks[1:] { // the first is the caller's
+		str := string(s)
+		header, _, _ := strings.Cut(str, "[")
+		switch {
+		case held[header]:
+			holding = append(holding, "holds an entry: "+str)
+		case containsAny(str, framework):
+		case containsAny(str, scopes):
+			inside = append(inside, str) // in an als scope now: likely holders
+		default:
+			out = append(out, str)
+		}
+	}
+	out = append(append(holding, inside...), out...)
+	if len(out) == 0 {
+		return "(none: the holders ended and await the reclaimer)"
+	}
+	return strings.Join(out, "\n\n")
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
+}

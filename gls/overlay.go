@@ -1,0 +1,65 @@
+package gls
+
+// Nested scopes push a pending change onto the goroutine's state instead
+// of building a frame, so a nested Push allocates nothing. The context is
+// base with the pending entries ov[floor:n] applied on top, in order; an
+// immutable frame is built only when someone captures the context, and
+// cached per level.
+
+const ovCap = 8
+
+// pending is one scope's change to the context: k set to val, or k hidden.
+type pending struct {
+	key  *Key
+	val  any
+	hide bool
+	mat  *Frame // base + ov[floor:this+1], once someone needed it
+}
+
+// frame returns st's context as an immutable frame, building and caching
+// the frames of pending levels that nobody has needed yet.
+func (st *state) frame() *Frame {
+	if st.floor == st.n {
+		return st.base
+	}
+	i := int(st.n) - 1
+	for i >= int(st.floor) && st.ov[i].mat == nil {
+		i--
+	}
+	f := st.base
+	if i >= int(st.floor) {
+		f = st.ov[i].mat
+	}
+	for j := i + 1; j < int(st.n); j++ {
+		p := &st.ov[j]
+		if p.hide {
+			f = f.Without(p.key)
+		} else {
+			f = f.With(p.key, p.val)
+		}
+		p.mat = f
+	}
+	return f
+}
+
+func (st *state) push(p pending) Scope {
+	sc := st.save()
+	if st.n == ovCap {
+		// Deep nesting: fold everything into a new base instead.
+		f := st.frame()
+		if p.hide {
+			f = f.Without(p.key)
+		} else {
+			f = f.With(p.key, p.val)
+		}
+		st.base, st.floor = f, st.n
+		return sc
+	}
+	if st.ov == nil {
+		st.ov = new([ovCap]pending)
+	}
+	st.ov[st.n] = p
+	st.n++
+	sc.pushed = true
+	return sc
+}

@@ -1,0 +1,239 @@
+package gls
+
+import (
+	"github.com/petermattis/goid"
+)
+
+// Exec is the async-hooks execution context of a goroutine: the resource
+// whose callback runs now. A nil *Exec means the goroutine's root context.
+// Like a Frame it is immutable once installed.
+type Exec struct {
+	AsyncID   uint64
+	TriggerID uint64
+	Resource  any
+}
+
+// Current returns the calling goroutine's frame; nil when it has none.
+func Current() *Frame {
+	if compiled {
+		return rtFrame()
+	}
+	if _, st := lookup(); st != nil {
+		return st.frame()
+	}
+	return nil
+}
+
+// Get returns the value of k in the calling goroutine's context. It is
+// Current().Get(k) without building a frame.
+func Get(k *Key) (any, bool) {
+	if compiled {
+		return rtFrame().Get(k)
+	}
+	// lookup and get written out by hand: this is GetStore's whole cost.
+	var id int64
+	if fastGoid {
+		id = goid.Get()
+	} else {
+		id = stackGoid()
+	}
+	st := slotOf(id).Load()
+	if st == nil || st.owner.Load() != id {
+		if st = lookupMiss(id); st == nil {
+			return nil, false
+		}
+	}
+	for i := int(st.n) - 1; i >= int(st.floor); i-- {
+		if p := &st.ov[i]; p.key == k {
+			return p.val, !p.hide
+		}
+	}
+	if f := st.base; f != nil {
+		if f.big != nil {
+			return f.big.root.get(k)
+		}
+		for i := range f.entries {
+			if f.entries[i].key == k {
+				return f.entries[i].val, true
+			}
+		}
+	}
+	return nil, false
+}
+
+// Capture returns the calling goroutine's frame and execution context,
+// with one lookup: what a resource keeps to run code there later.
+func Capture() (*Frame, *Exec) {
+	if compiled {
+		return rtFrame(), rtExec()
+	}
+	if _, st := lookup(); st != nil {
+		return st.frame(), st.exec
+	}
+	return nil, nil
+}
+
+// CurrentExec returns the calling goroutine's execution context; nil when
+// it runs in its root context.
+func CurrentExec() *Exec {
+	if compiled {
+		return rtExec()
+	}
+	if _, st := lookup(); st != nil {
+		return st.exec
+	}
+	return nil
+}
+
+// Scope remembers what a scope replaced. Exit puts it back. A Scope is a
+// plain value so that entering and leaving allocates nothing.
+type Scope struct {
+	st       *state
+	base     *Frame
+	exec     *Exec
+	floor, n uint8
+	pushed   bool // the scope wrote ov[n], which Exit clears
+	fresh    bool // the scope created the goroutine's entry; Exit removes it
+}
+
+func (st *state) save() Scope {
+	return Scope{st: st, base: st.base, exec: st.exec, floor: st.floor, n: st.n}
+}
+
+// Enter makes f the calling goroutine's frame, keeping its execution
+// context, until the returned Scope's Exit. Call Exit on the same
+// goroutine, normally with defer.
+func Enter(f *Frame) Scope {
+	if compiled {
+		return rtEnter(f)
+	}
+	id, st := lookup()
+	if st == nil {
+		return Scope{st: insert(id, f), fresh: true}
+	}
+	sc := st.save()
+	st.base, st.floor = f, st.n
+	return sc
+}
+
+// EnterNew is Enter for a goroutine that has just started and so cannot
+// have an entry yet: it skips the lookup that would miss.
+func EnterNew(f *Frame) Scope {
+	if compiled {
+		return rtEnter(f)
+	}
+	id := curGoid()
+	st := statePool.Get().(*state)
+	st.base = f
+	return Scope{st: publish(id, st), fresh: true}
+}
+
+// EnterExec is Enter that also installs the execution context e.
+func EnterExec(f *Frame, e *Exec) Scope {
+	if compiled {
+		return rtEnterExec(f, e)
+	}
+	id, st := lookup()
+	if st == nil {
+		st = insert(id, f)
+		st.exec = e
+		return Scope{st: st, fresh: true}
+	}
+	// Built once as the result, like Push: patching a returned Scope
+	// stalls on the copy.
+	base, exec, floor, n := st.base, st.exec, st.floor, st.n
+	st.base, st.exec, st.floor = f, e, n
+	return Scope{st: st, base: base, exec: exec, floor: floor, n: n}
+}
+
+// Push sets k to v in the calling goroutine's context until the returned
+// Scope's Exit. Inside an existing context it allocates nothing.
+func Push(k *Key, v any) Scope {
+	if compiled {
+		return rtPush(k, v)
+	}
+	id, st := lookup()
+	if st == nil {
+		return Scope{st: insertWith(id, k, v), fresh: true}
+	}
+	// The common case written out: the Scope is built once, as the result,
+	// because copying a just-written struct through calls stalls the CPU.
+	if n := st.n; n < ovCap && st.ov != nil {
+		st.ov[n] = pending{key: k, val: v}
+		st.n = n + 1
+		return Scope{st: st, base: st.base, exec: st.exec, floor: st.floor, n: n, pushed: true}
+	}
+	return st.push(pending{key: k, val: v})
+}
+
+// Hide removes k from the calling goroutine's context until the returned
+// Scope's Exit.
+func Hide(k *Key) Scope {
+	if compiled {
+		return rtHide(k)
+	}
+	_, st := lookup()
+	if st == nil {
+		return Scope{} // nothing to hide; Exit restores nothing
+	}
+	return st.push(pending{key: k, hide: true})
+}
+
+// Exit restores the context and execution context the scope replaced,
+// and forgets the goroutine entirely when the scope created its entry.
+func (s Scope) Exit() {
+	st := s.st
+	if st == nil {
+		return
+	}
+	if compiled {
+		rtExit(s)
+		return
+	}
+	if s.fresh {
+		// Other goroutines colliding in the slot may be reading owner right
+		// now; unpublish resets it only after st is unreachable.
+		st.base, st.exec, st.floor, st.n = nil, nil, 0, 0
+		unpublish(st)
+		if st.pooled {
+			statePool.Put(st) // keeps its ov array, whose slots are clear
+		} else {
+			st.ov = nil
+		}
+		return
+	}
+	if s.pushed {
+		st.ov[s.n] = pending{} // drop the references the slot holds
+	}
+	st.base, st.exec, st.floor, st.n = s.base, s.exec, s.floor, s.n
+}
+
+// Replace makes f the calling goroutine's frame with no scope to end it:
+// it holds until an enclosing Scope exits or, outside any scope, until the
+// goroutine ends, after which the entry is reclaimed by a background sweep.
+func Replace(f *Frame) {
+	if compiled {
+		rtSetFrame(f)
+		return
+	}
+	id, st := lookup()
+	if st == nil {
+		watch(id, insert(id, f))
+		return
+	}
+	st.base, st.floor = f, st.n
+}
+
+// Set sets k to v in the calling goroutine's context like Replace.
+func Set(k *Key, v any) {
+	if compiled {
+		rtSet(k, v)
+		return
+	}
+	id, st := lookup()
+	if st == nil {
+		watch(id, insertWith(id, k, v))
+		return
+	}
+	st.base, st.floor = st.frame().With(k, v), st.n
+}

@@ -1,0 +1,6 @@
+//go:build !race
+
+package stress
+
+// Race reports whether the binary runs under the race detector.
+const Race = false
