@@ -17,7 +17,7 @@ import (
 // compiles the standard library with the patched runtime (tens of seconds);
 // later runs hit the build cache.
 
-var alsbuildBin string
+var alsbuildBin, standinBin string
 
 func TestMain(m *testing.M) {
 	dir, err := os.MkdirTemp("", "alsbuild-test-")
@@ -25,10 +25,13 @@ func TestMain(m *testing.M) {
 		panic(err)
 	}
 	alsbuildBin = filepath.Join(dir, "alsbuild")
-	build := exec.Command("go", "build", "-o", alsbuildBin, ".")
-	build.Stderr = os.Stderr
-	if err := build.Run(); err != nil {
-		panic(fmt.Sprintf("building alsbuild: %v", err))
+	standinBin = filepath.Join(dir, "standin")
+	for bin, pkg := range map[string]string{alsbuildBin: ".", standinBin: "./testdata/standin"} {
+		build := exec.Command("go", "build", "-o", bin, pkg)
+		build.Stderr = os.Stderr
+		if err := build.Run(); err != nil {
+			panic(fmt.Sprintf("building %s: %v", pkg, err))
+		}
 	}
 	code := m.Run()
 	os.RemoveAll(dir)
@@ -39,13 +42,21 @@ const compiledModule = "../../testdata/compiled"
 
 func runCmd(t *testing.T, dir string, name string, args ...string) string {
 	t.Helper()
+	out, err := runEnv(dir, nil, name, args...)
+	require.NoError(t, err, "%s %s:\n%s", name, strings.Join(args, " "), out)
+	return out
+}
+
+// runEnv runs a command in dir with extra environment variables and
+// returns its combined output.
+func runEnv(dir string, env []string, name string, args ...string) (string, error) {
 	cmd := exec.Command(name, args...)
 	cmd.Dir = dir
+	cmd.Env = append(os.Environ(), env...)
 	var out bytes.Buffer
 	cmd.Stdout, cmd.Stderr = &out, &out
 	err := cmd.Run()
-	require.NoError(t, err, "%s %s:\n%s", name, strings.Join(args, " "), out.String())
-	return out.String()
+	return out.String(), err
 }
 
 func TestWrapperRunsTheCompiledModeSuite(t *testing.T) {

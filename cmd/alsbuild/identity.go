@@ -37,9 +37,10 @@ func identity() (string, error) {
 // whole line of a release compiler as the tool id, and the content id
 // after the last "/" of a development compiler's buildID field, so the
 // identity goes at the end of the line or of that field.
-func versionFull(tool string, args []string) error {
+func versionFull(next chain, tool string, args []string) error {
 	var out bytes.Buffer
-	cmd := exec.Command(tool, args...)
+	name, full := next.command(tool, args)
+	cmd := exec.Command(name, full...)
 	cmd.Stdout, cmd.Stderr = &out, os.Stderr
 	if err := cmd.Run(); err != nil {
 		return err

@@ -14,6 +14,7 @@ func main() {
 
 const usage = `usage:
 	go build -toolexec=alsbuild [build flags] [packages]
+	go build -toolexec="alsbuild next-tool [its flags]" [build flags] [packages]
 	alsbuild go build|test|run|install|vet|list [flags] [packages]
 `
 
@@ -23,15 +24,10 @@ func run(args []string) int {
 		return 2
 	}
 	var err error
-	switch base := filepath.Base(args[0]); {
-	case base == "go" || base == "go.exe":
+	if base := filepath.Base(args[0]); base == "go" || base == "go.exe" {
 		err = wrapGo(args[0], args[1:])
-	case filepath.IsAbs(args[0]):
-		// The go command always names the tool by its absolute path.
-		err = toolexec(args[0], args[1:])
-	default:
-		fmt.Fprint(os.Stderr, usage)
-		return 2
+	} else {
+		err = toolexecArgs(args)
 	}
 	if err == nil {
 		return 0
@@ -45,7 +41,25 @@ func run(args []string) int {
 		return 1
 	}
 	fmt.Fprintln(os.Stderr, err)
+	if errors.Is(err, ErrNoTool) {
+		fmt.Fprint(os.Stderr, usage)
+	}
 	return 2
+}
+
+// toolexecArgs runs alsbuild as a -toolexec program: the go command names
+// the tool by its absolute path, possibly after the rest of a chain.
+func toolexecArgs(args []string) error {
+	next, tool, targs, err := splitInvocation(args)
+	if err != nil {
+		return err
+	}
+	if len(next) > 0 {
+		if err := checkChain(next); err != nil {
+			return err
+		}
+	}
+	return toolexec(next, tool, targs)
 }
 
 // runTool runs a program with this process's standard streams.

@@ -1,10 +1,14 @@
 package main
 
 import (
+	"bytes"
+	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -15,15 +19,21 @@ import (
 // replaced in compiled mode.
 const glsPath = "github.com/go-als/als/gls"
 
-// toolexec runs one tool invocation from the go command, rewriting the
-// compiles of runtime, time and gls and passing everything else through.
-func toolexec(tool string, args []string) error {
+// toolexec runs one tool invocation from the go command through the rest
+// of the chain, rewriting the compiles of runtime, time and gls and passing
+// everything else through.
+func toolexec(next chain, tool string, args []string) error {
 	name := strings.TrimSuffix(filepath.Base(tool), ".exe")
+	if name == "link" {
+		if err := checkLink(args); err != nil {
+			return err
+		}
+	}
 	if name != "compile" {
-		return runTool(tool, args)
+		return next.run(tool, args)
 	}
 	if len(args) == 1 && args[0] == "-V=full" {
-		return versionFull(tool, args)
+		return versionFull(next, tool, args)
 	}
 	orig := args
 	args, err := expandResponseFiles(args)
@@ -31,30 +41,30 @@ func toolexec(tool string, args []string) error {
 		return err
 	}
 	pkg, std := compileTarget(args)
-	var fix func(dir string) (patch.Result, error)
+	var fix func(src sources) (patch.Result, error)
 	switch {
 	case std && pkg == "runtime":
-		fix = func(dir string) (patch.Result, error) {
-			minor, release, err := goVersion(dir)
+		fix = func(src sources) (patch.Result, error) {
+			minor, release, err := src.goVersion()
 			if err != nil {
 				return patch.Result{}, err
 			}
-			return patch.Runtime(minor, release, reader(dir))
+			return patch.Runtime(minor, release, src.read)
 		}
 	case std && pkg == "time":
-		fix = func(dir string) (patch.Result, error) {
-			minor, release, err := goVersion(dir)
+		fix = func(src sources) (patch.Result, error) {
+			minor, release, err := src.goVersion()
 			if err != nil {
 				return patch.Result{}, err
 			}
-			return patch.Time(minor, release, reader(dir))
+			return patch.Time(minor, release, src.read)
 		}
 	case pkg == glsPath:
-		fix = func(dir string) (patch.Result, error) { return patch.GLS(reader(dir)) }
+		fix = func(src sources) (patch.Result, error) { return patch.GLS(src.read) }
 	default:
-		return runTool(tool, orig)
+		return next.run(tool, orig)
 	}
-	return compilePatched(tool, args, pkg, fix)
+	return compilePatched(next, tool, args, pkg, fix)
 }
 
 // compileTarget returns the -p package path and whether -std is set.
@@ -86,29 +96,86 @@ func sourceFiles(args []string) []int {
 	return idx
 }
 
+// sources are the Go files of one compile, by base name, as the compile
+// command names them. A tool earlier in the chain may have replaced some
+// with rewritten copies elsewhere; alsbuild patches what the compiler
+// would otherwise have compiled.
+type sources struct {
+	files map[string]string // base name -> path
+	index map[string]int    // base name -> argument index
+}
+
+func compileSources(args []string) (sources, error) {
+	cwd, err := os.Getwd()
+	if err != nil {
+		return sources{}, err
+	}
+	src := sources{files: map[string]string{}, index: map[string]int{}}
+	for _, i := range sourceFiles(args) {
+		p := args[i]
+		if !filepath.IsAbs(p) {
+			p = filepath.Join(cwd, p)
+		}
+		base := filepath.Base(p)
+		if other, dup := src.files[base]; dup {
+			return sources{}, fmt.Errorf("alsbuild: compile names two files called %s: %s and %s", base, other, p)
+		}
+		src.files[base], src.index[base] = p, i
+	}
+	return src, nil
+}
+
+func (s sources) read(name string) ([]byte, error) {
+	p, ok := s.files[name]
+	if !ok {
+		return nil, fmt.Errorf("%w: %s is not part of this compile (build tags or an unknown layout)", patch.ErrAnchor, name)
+	}
+	return os.ReadFile(p)
+}
+
+// goVersion reports the Go version of the standard library being compiled:
+// that of the GOROOT the files come from, or, when a tool earlier in the
+// chain moved them, of the GOROOT the go command runs with.
+func (s sources) goVersion() (int, string, error) {
+	var roots []string
+	for _, p := range s.files {
+		roots = append(roots, filepath.Dir(filepath.Dir(p)))
+		break
+	}
+	if g := os.Getenv("GOROOT"); g != "" {
+		roots = append(roots, filepath.Join(g, "src"))
+	}
+	var first error
+	for _, src := range roots {
+		minor, release, err := goVersion(src)
+		if err == nil {
+			return minor, release, nil
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	if first == nil {
+		first = errors.New("cannot determine the Go version: no source files and no GOROOT")
+	}
+	return 0, "", first
+}
+
 // compilePatched rewrites the compile command so that files named in the
 // patch result are replaced by patched copies in a temporary directory and
-// added files join the package, then runs it. -trimpath maps the temporary
-// directory back to the package directory, so positions in the binary
-// (tracebacks, DWARF) name the original files, at the original lines.
-func compilePatched(tool string, args []string, pkg string, fix func(dir string) (patch.Result, error)) error {
-	cwd, err := os.Getwd()
+// added files join the package, then runs it through the chain and checks
+// that the compiler's output is the patched package. -trimpath maps the
+// temporary directory back to each file's directory, so positions in the
+// binary (tracebacks, DWARF) name the original files, at the original lines.
+func compilePatched(next chain, tool string, args []string, pkg string, fix func(sources) (patch.Result, error)) error {
+	src, err := compileSources(args)
 	if err != nil {
 		return err
 	}
-	files := sourceFiles(args)
-	if len(files) == 0 {
+	if len(src.files) == 0 {
 		return fmt.Errorf("alsbuild: compile of %s has no Go files", pkg)
 	}
-	abs := func(p string) string {
-		if filepath.IsAbs(p) {
-			return p
-		}
-		return filepath.Join(cwd, p)
-	}
-	dir := filepath.Dir(abs(args[files[0]]))
-
-	res, err := fix(dir)
+	res, err := fix(src)
 	if err != nil {
 		return fmt.Errorf("alsbuild: %s: %w", pkg, err)
 	}
@@ -118,37 +185,55 @@ func compilePatched(tool string, args []string, pkg string, fix func(dir string)
 	}
 	defer os.RemoveAll(tmp)
 
-	out := append([]string(nil), args...)
-	replaced := map[string]bool{}
-	for _, i := range files {
-		p := abs(args[i])
-		content, ok := res.Replace[filepath.Base(p)]
-		if !ok || filepath.Dir(p) != dir {
-			continue
+	// Each patched file goes to a directory of its own for the
+	// directory it came from, so that -trimpath can map it back; files
+	// alsbuild adds are recorded in the directory of the package's last
+	// file, which is where the go command found it unless a tool earlier
+	// in the chain moved it.
+	home := filepath.Dir(src.files[filepath.Base(args[sourceFiles(args)[0]])])
+	var trims []trimMap
+	tmpFor := func(dir string) (string, error) {
+		for _, m := range trims {
+			if m.dir == dir {
+				return m.tmp, nil
+			}
 		}
-		np := filepath.Join(tmp, filepath.Base(p))
-		if err := os.WriteFile(np, content, 0o644); err != nil {
-			return err
-		}
-		out[i] = np
-		replaced[filepath.Base(p)] = true
+		t := filepath.Join(tmp, fmt.Sprint(len(trims)))
+		trims = append(trims, trimMap{tmp: t, dir: dir})
+		return t, os.Mkdir(t, 0o755)
 	}
-	for name := range res.Replace {
-		if !replaced[name] {
+	write := func(dir, name string, content []byte) (string, error) {
+		t, err := tmpFor(dir)
+		if err != nil {
+			return "", err
+		}
+		np := filepath.Join(t, name)
+		return np, os.WriteFile(np, content, 0o644)
+	}
+	out := append([]string(nil), args...)
+	// In name order, so the same compile always gets the same arguments.
+	for _, name := range slices.Sorted(maps.Keys(res.Replace)) {
+		content := res.Replace[name]
+		i, ok := src.index[name]
+		if !ok {
 			return fmt.Errorf("alsbuild: %s: file %s is not part of this compile (build tags or an unknown layout)", pkg, name)
 		}
+		if out[i], err = write(filepath.Dir(src.files[name]), name, content); err != nil {
+			return err
+		}
 	}
-	for name, content := range res.Add {
-		np := filepath.Join(tmp, name)
-		if _, err := os.Stat(filepath.Join(dir, name)); err == nil {
+	for _, name := range slices.Sorted(maps.Keys(res.Add)) {
+		content := res.Add[name]
+		if _, clash := src.files[name]; clash {
 			return fmt.Errorf("alsbuild: %s already has a file %s", pkg, name)
 		}
-		if err := os.WriteFile(np, content, 0o644); err != nil {
+		np, err := write(home, name, content)
+		if err != nil {
 			return err
 		}
 		out = append(out, np)
 	}
-	out = mapTrimpath(out, tmp, dir)
+	out = mapTrimpath(out, trims)
 	if n := argLen(out); n > maxArgLen {
 		rf, err := writeResponseFile(tmp, out)
 		if err != nil {
@@ -156,28 +241,81 @@ func compilePatched(tool string, args []string, pkg string, fix func(dir string)
 		}
 		out = []string{"@" + rf}
 	}
-	return runTool(tool, out)
+	if err := next.run(tool, out); err != nil {
+		return err
+	}
+	return checkOutput(next, pkg, compileOutput(args), res.Marker)
 }
 
-// mapTrimpath makes the compiler record files in tmp under the name the
-// same files would have had in dir, honouring the go command's own
-// -trimpath rewrites.
-func mapTrimpath(args []string, tmp, dir string) []string {
+// compileOutput returns the compile's -o file.
+func compileOutput(args []string) string {
 	for i, a := range args {
-		var old string
+		switch {
+		case a == "-o" && i+1 < len(args):
+			return args[i+1]
+		case strings.HasPrefix(a, "-o="):
+			return a[len("-o="):]
+		}
+	}
+	return ""
+}
+
+// checkOutput makes sure the compiler's output holds the patched package:
+// a tool later in the chain that compiled other files than the ones
+// alsbuild handed it would otherwise produce a binary that claims compiled
+// mode without being patched.
+func checkOutput(next chain, pkg, obj, marker string) error {
+	if marker == "" {
+		return nil
+	}
+	if obj == "" {
+		return fmt.Errorf("%w: compile of %s has no -o output to check", ErrChain, pkg)
+	}
+	b, err := os.ReadFile(obj)
+	if err != nil {
+		return fmt.Errorf("alsbuild: check compiled %s: %w", pkg, err)
+	}
+	if bytes.Contains(b, []byte(marker)) {
+		return nil
+	}
+	// Never leave the unpatched package where the go command would
+	// cache it.
+	os.Remove(obj)
+	if len(next) == 0 {
+		return fmt.Errorf("alsbuild: the compiler's output for %s lacks alsbuild's patch (no %s)", pkg, marker)
+	}
+	return fmt.Errorf("%w: %s, which runs after alsbuild in the -toolexec chain, compiled %s without alsbuild's patch "+
+		"(its output has no %s); it must compile the files it is given. Try the other order: -toolexec=\"%s alsbuild\"",
+		ErrChain, next, pkg, marker, next)
+}
+
+// trimMap records that the files in tmp stand for files in dir.
+type trimMap struct{ tmp, dir string }
+
+// mapTrimpath makes the compiler record each patched file under the name
+// the same file would have had in its original directory, honouring the
+// -trimpath rewrites already there (the go command's, or those of a tool
+// earlier in the chain).
+func mapTrimpath(args []string, maps []trimMap) []string {
+	rule := func(old string) string {
+		var b strings.Builder
+		for _, m := range maps {
+			b.WriteString(m.tmp + "=>" + rewritePath(m.dir, old) + ";")
+		}
+		return b.String() + old
+	}
+	for i, a := range args {
 		switch {
 		case a == "-trimpath" && i+1 < len(args):
-			old = args[i+1]
-			args[i+1] = tmp + "=>" + rewritePath(dir, old) + ";" + old
+			args[i+1] = rule(args[i+1])
 			return args
 		case strings.HasPrefix(a, "-trimpath="):
-			old = a[len("-trimpath="):]
-			args[i] = "-trimpath=" + tmp + "=>" + rewritePath(dir, old) + ";" + old
+			args[i] = "-trimpath=" + rule(a[len("-trimpath="):])
 			return args
 		}
 	}
 	// Flags must precede the files; insert before the first argument.
-	return append([]string{"-trimpath", tmp + "=>" + dir}, args...)
+	return append([]string{"-trimpath", strings.TrimSuffix(rule(""), ";")}, args...)
 }
 
 // rewritePath applies the compiler's -trimpath rewrites (first match wins)
@@ -205,18 +343,13 @@ func rewritePath(path, rewrites string) string {
 	return path
 }
 
-func reader(dir string) patch.Reader {
-	return func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(dir, name)) }
-}
-
 var goversionRE = regexp.MustCompile(`(?m)^const Version = (\d+)\s*$`)
 
-// goVersion reports the Go minor version of the standard library whose
-// package lives in dir ($GOROOT/src/<pkg>), from internal/goversion, which
-// every release and development tree carries, and the release name from
-// $GOROOT/VERSION when there is one.
-func goVersion(dir string) (int, string, error) {
-	src := filepath.Dir(dir)
+// goVersion reports the Go minor version of the standard library in src
+// ($GOROOT/src), from internal/goversion, which every release and
+// development tree carries, and the release name from $GOROOT/VERSION when
+// there is one.
+func goVersion(src string) (int, string, error) {
 	b, err := os.ReadFile(filepath.Join(src, "internal", "goversion", "goversion.go"))
 	if err != nil {
 		return 0, "", fmt.Errorf("cannot determine the Go version of %s: %w", src, err)
@@ -231,4 +364,68 @@ func goVersion(dir string) (int, string, error) {
 		release, _, _ = strings.Cut(string(v), "\n")
 	}
 	return minor, strings.TrimSpace(release), nil
+}
+
+// checkLink refuses to link a program whose package gls was compiled in
+// compiled mode while package runtime or time was not patched: a tool in
+// the -toolexec chain that compiled one of them without alsbuild would
+// otherwise produce a binary that reports compiled mode but loses the
+// context in plain go statements or AfterFunc callbacks.
+func checkLink(args []string) error {
+	args, err := expandResponseFiles(args)
+	if err != nil {
+		return err
+	}
+	var cfg string
+	for i, a := range args {
+		switch {
+		case a == "-importcfg" && i+1 < len(args):
+			cfg = args[i+1]
+		case strings.HasPrefix(a, "-importcfg="):
+			cfg = a[len("-importcfg="):]
+		}
+	}
+	if cfg == "" {
+		return nil
+	}
+	b, err := os.ReadFile(cfg)
+	if err != nil {
+		return fmt.Errorf("alsbuild: read the linker's importcfg: %w", err)
+	}
+	files := map[string]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		if rest, ok := strings.CutPrefix(line, "packagefile "); ok {
+			if pkg, file, ok := strings.Cut(rest, "="); ok {
+				files[pkg] = file
+			}
+		}
+	}
+	has := func(pkg, marker string) (bool, error) {
+		b, err := os.ReadFile(files[pkg])
+		if err != nil {
+			return false, fmt.Errorf("alsbuild: check %s before linking: %w", pkg, err)
+		}
+		return bytes.Contains(b, []byte(marker)), nil
+	}
+	if _, ok := files[glsPath]; !ok {
+		return nil
+	}
+	if compiled, err := has(glsPath, patch.GLSMarker); err != nil || !compiled {
+		return err
+	}
+	for _, p := range []struct{ pkg, marker string }{{"runtime", patch.RuntimeMarker}, {"time", patch.TimeMarker}} {
+		if _, ok := files[p.pkg]; !ok {
+			continue
+		}
+		patched, err := has(p.pkg, p.marker)
+		if err != nil {
+			return err
+		}
+		if !patched {
+			return fmt.Errorf("%w: package gls is in compiled mode but package %s was compiled without alsbuild's patch; "+
+				"a tool in the -toolexec chain compiled it without running alsbuild. Put alsbuild first: -toolexec=\"alsbuild other-tool\"",
+				ErrChain, p.pkg)
+		}
+	}
+	return nil
 }

@@ -29,12 +29,18 @@ func TestRewritePath(t *testing.T) {
 }
 
 func TestMapTrimpath(t *testing.T) {
-	got := mapTrimpath([]string{"-p", "runtime", "-trimpath", "/w/b1=>", "./a.go"}, "/tmp/x", "/g/src/runtime")
+	one := []trimMap{{tmp: "/tmp/x", dir: "/g/src/runtime"}}
+	got := mapTrimpath([]string{"-p", "runtime", "-trimpath", "/w/b1=>", "./a.go"}, one)
 	assert.Equal(t, []string{"-p", "runtime", "-trimpath", "/tmp/x=>/g/src/runtime;/w/b1=>", "./a.go"}, got)
-	got = mapTrimpath([]string{"-trimpath=/g/src=>", "./a.go"}, "/tmp/x", "/g/src/runtime")
+	got = mapTrimpath([]string{"-trimpath=/g/src=>", "./a.go"}, one)
 	assert.Equal(t, []string{"-trimpath=/tmp/x=>runtime;/g/src=>", "./a.go"}, got)
-	got = mapTrimpath([]string{"-p", "x", "./a.go"}, "/tmp/x", "/d")
+	got = mapTrimpath([]string{"-p", "x", "./a.go"}, []trimMap{{tmp: "/tmp/x", dir: "/d"}})
 	assert.Equal(t, []string{"-trimpath", "/tmp/x=>/d", "-p", "x", "./a.go"}, got)
+	// A tool earlier in the chain moved proc.go; each copy maps back to
+	// where its input was.
+	two := []trimMap{{tmp: "/tmp/x/0", dir: "/other/tool"}, {tmp: "/tmp/x/1", dir: "/g/src/runtime"}}
+	got = mapTrimpath([]string{"-trimpath", "/other/tool=>/g/src/runtime;/g/src=>", "a.go"}, two)
+	assert.Equal(t, []string{"-trimpath", "/tmp/x/0=>/g/src/runtime;/tmp/x/1=>runtime;/other/tool=>/g/src/runtime;/g/src=>", "a.go"}, got)
 }
 
 func TestCompileArguments(t *testing.T) {
@@ -86,7 +92,7 @@ func TestUnsupportedGoFailsTheBuild(t *testing.T) {
 		t.Run(pkg, func(t *testing.T) {
 			dir := filepath.Join(root, "src", pkg)
 			// The tool must never run: the error comes first.
-			err := toolexec(filepath.Join(root, "pkg", "tool", "compile"), []string{"-p", pkg, "-std", filepath.Join(dir, "x.go")})
+			err := toolexec(nil, filepath.Join(root, "pkg", "tool", "linux_amd64", "compile"), []string{"-p", pkg, "-std", filepath.Join(dir, "x.go")})
 			require.ErrorIs(t, err, patch.ErrUnsupported)
 			assert.Contains(t, err.Error(), "go1.99.0 (Go 1.99)")
 		})
@@ -96,6 +102,6 @@ func TestUnsupportedGoFailsTheBuild(t *testing.T) {
 func TestUnknownLayoutFailsTheBuild(t *testing.T) {
 	root := fakeGoroot(t, "26") // a known version, but sources without the anchors
 	dir := filepath.Join(root, "src", "runtime")
-	err := toolexec(filepath.Join(root, "pkg", "tool", "compile"), []string{"-p", "runtime", "-std", filepath.Join(dir, "proc.go")})
+	err := toolexec(nil, filepath.Join(root, "pkg", "tool", "linux_amd64", "compile"), []string{"-p", "runtime", "-std", filepath.Join(dir, "proc.go")})
 	require.ErrorIs(t, err, patch.ErrAnchor)
 }

@@ -10,6 +10,10 @@ import (
 // false; the replacement links them to the patched runtime.
 const GLSFile = "runtimefield.go"
 
+// GLSMarker is the symbol only package gls compiled with the generated
+// file defines: its presence in gls's compiled archive means compiled mode.
+const GLSMarker = "github.com/go-als/als/gls.alsbuildCompiled"
+
 // GLSABI must appear in GLSFile: it names the contract between that file
 // and the replacement below, so a gls from another als release is refused
 // instead of miscompiled.
@@ -36,6 +40,10 @@ const compiled = true
 // them: the slots belong to the runtime's g, which is reused across
 // goroutines in ways the detector cannot see (the runtime itself is never
 // instrumented); under -race they are therefore calls, not inlined.
+
+// alsbuildCompiled is never called: alsbuild finds its name in the
+// compiled package, which proves this file, not the stub, was compiled.
+func alsbuildCompiled() bool { return compiled }
 
 //go:norace
 func rtFrame() *Frame { return (*Frame)(runtime.ALSFrame()) }
@@ -67,5 +75,8 @@ func GLS(read Reader) (Result, error) {
 	if _, _, err := parseCheck(GLSFile, []byte(glsField)); err != nil {
 		return Result{}, err
 	}
-	return Result{Replace: map[string][]byte{GLSFile: []byte(glsField)}}, nil
+	return Result{
+		Replace: map[string][]byte{GLSFile: []byte(glsField)},
+		Marker:  GLSMarker,
+	}, nil
 }

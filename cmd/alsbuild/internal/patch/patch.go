@@ -17,15 +17,16 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"strings"
 )
 
 // Version is the version of the patch set. It is part of alsbuild's build
 // cache identity, so changing any transformation must change it.
-const Version = "2"
+const Version = "3"
 
 // Supported lists the Go minor versions whose runtime layout alsbuild
 // knows. The anchors were checked against the sources of each.
-var Supported = []int{24, 25, 26}
+var Supported = []int{24, 25, 26, 27}
 
 // ErrUnsupported reports a Go release outside Supported.
 var ErrUnsupported = errors.New("alsbuild: unsupported Go version")
@@ -39,6 +40,11 @@ var ErrAnchor = errors.New("alsbuild: patch site not found")
 type Result struct {
 	Replace map[string][]byte
 	Add     map[string][]byte
+	// Marker is a symbol that only the patched package defines. alsbuild
+	// looks for it in the compiler's output, so a tool later in a
+	// -toolexec chain that compiled other files than the patched ones
+	// fails the build instead of producing an unpatched package.
+	Marker string
 }
 
 // Reader returns the original content of one of the package's files, by
@@ -56,9 +62,27 @@ func CheckVersion(minor int, release string) error {
 	if release == "" {
 		release = fmt.Sprintf("go1.%d", minor)
 	}
-	return fmt.Errorf("%w: %s (Go 1.%d); alsbuild patches only the runtime of Go 1.24, 1.25 and 1.26. "+
+	return fmt.Errorf("%w: %s (Go 1.%d); alsbuild patches only the runtime of %s. "+
 		"Build without -toolexec=alsbuild, or use an als release that supports this Go version",
-		ErrUnsupported, release, minor)
+		ErrUnsupported, release, minor, supportedList())
+}
+
+// supportedList names the releases in Supported for messages:
+// "Go 1.24, 1.25 and 1.26".
+func supportedList() string {
+	var b strings.Builder
+	b.WriteString("Go ")
+	for i, v := range Supported {
+		switch {
+		case i == 0:
+		case i == len(Supported)-1:
+			b.WriteString(" and ")
+		default:
+			b.WriteString(", ")
+		}
+		fmt.Fprintf(&b, "1.%d", v)
+	}
+	return b.String()
 }
 
 // site is one anchored edit: in file, inside function fn, the text anchor

@@ -15,6 +15,9 @@ const (
 	FieldExec  = "alsExec"  // the current *gls.Exec; every goroutine starts at the root
 )
 
+// RuntimeMarker is a symbol only the patched runtime defines.
+const RuntimeMarker = "runtime.als_getframe"
+
 // RuntimeFile is the file alsbuild adds to package runtime.
 const RuntimeFile = "als_field.go"
 
@@ -132,6 +135,7 @@ func Runtime(minor int, release string, read Reader) (Result, error) {
 		return Result{}, err
 	}
 	res.Add[RuntimeFile] = []byte(runtimeField)
+	res.Marker = RuntimeMarker
 	return res, nil
 }
 

@@ -2,6 +2,9 @@ package patch
 
 import "fmt"
 
+// TimeMarker is a symbol only the patched package time defines.
+const TimeMarker = "time.alsBindFunc"
+
 // TimeFile is the file alsbuild adds to package time.
 const TimeFile = "als_bind.go"
 
@@ -67,5 +70,6 @@ func Time(minor int, release string, read Reader) (Result, error) {
 	return Result{
 		Replace: map[string][]byte{timeSite.file: out},
 		Add:     map[string][]byte{TimeFile: []byte(timeBind)},
+		Marker:  TimeMarker,
 	}, nil
 }
