@@ -84,7 +84,8 @@ func checkFile(pass *analysis.Pass, file *ast.File) {
 		}
 		return true
 	})
-	if len(stmts) == 0 {
+	uses := findHandoffs(pass.TypesInfo, file)
+	if len(stmts) == 0 && len(uses) == 0 {
 		return
 	}
 	tf := pass.Fset.File(file.FileStart)
@@ -94,17 +95,35 @@ func checkFile(pass *analysis.Pass, file *ast.File) {
 	}
 	ignored := ignoredLines(tf, file, src)
 	var todo []*ast.GoStmt
+	var positions []token.Pos
 	for _, g := range stmts {
 		if !ignored[tf.Line(g.Pos())] {
 			todo = append(todo, g)
+			positions = append(positions, g.Pos())
 		}
 	}
-	if len(todo) == 0 {
+	var todoUses []handoffUse
+	for _, u := range uses {
+		if !ignored[tf.Line(u.pos())] {
+			todoUses = append(todoUses, u)
+			positions = append(positions, u.pos())
+		}
+	}
+	if len(positions) == 0 {
 		return
 	}
 	var imp *importPlan
 	if src != nil && canImport(pass.Pkg) {
-		imp = planImport(pass, file, src, todo)
+		imp = planImport(pass, file, src, positions)
+	}
+	fix := func(d *analysis.Diagnostic, message string, edits []analysis.TextEdit, ok bool) {
+		if !ok {
+			return
+		}
+		if imp.edit != nil {
+			edits = append(edits, *imp.edit)
+		}
+		d.SuggestedFixes = []analysis.SuggestedFix{{Message: message, TextEdits: edits}}
 	}
 	for _, g := range todo {
 		d := analysis.Diagnostic{
@@ -114,15 +133,17 @@ func checkFile(pass *analysis.Pass, file *ast.File) {
 		}
 		if imp != nil {
 			r := &rewriter{pass: pass, file: file, tf: tf, src: src, stmt: g, als: imp.name}
-			if edits, ok := r.edits(); ok {
-				if imp.edit != nil {
-					edits = append(edits, *imp.edit)
-				}
-				d.SuggestedFixes = []analysis.SuggestedFix{{
-					Message:   "Rewrite to " + imp.name + ".Go",
-					TextEdits: edits,
-				}}
-			}
+			edits, ok := r.edits()
+			fix(&d, "Rewrite to "+imp.name+".Go", edits, ok)
+		}
+		pass.Report(d)
+	}
+	for _, u := range todoUses {
+		d := analysis.Diagnostic{Pos: u.expr.Pos(), End: u.expr.End(), Message: handoffMessage(u)}
+		if imp != nil {
+			text := func(n ast.Node) string { return string(src[tf.Offset(n.Pos()):tf.Offset(n.End())]) }
+			edits, ok := handoffEdits(pass, file, u, imp.name, text)
+			fix(&d, "Bind the function with "+imp.name+"."+u.h.bind, edits, ok)
 		}
 		pass.Report(d)
 	}

@@ -24,7 +24,7 @@ type importPlan struct {
 // sees shadowed, or else a new import named als, als2, als3... whichever
 // is the first that clashes with nothing in the file, the package, or the
 // scopes of the statements.
-func planImport(pass *analysis.Pass, file *ast.File, src []byte, stmts []*ast.GoStmt) *importPlan {
+func planImport(pass *analysis.Pass, file *ast.File, src []byte, stmts []token.Pos) *importPlan {
 	taken := make(map[string]bool)
 	for _, spec := range file.Imports {
 		pn := pass.TypesInfo.PkgNameOf(spec)
@@ -46,9 +46,9 @@ func planImport(pass *analysis.Pass, file *ast.File, src []byte, stmts []*ast.Go
 
 // visibleAt reports whether name denotes obj (nil: nothing at all) at every
 // statement.
-func visibleAt(pass *analysis.Pass, name string, obj types.Object, stmts []*ast.GoStmt) bool {
-	for _, g := range stmts {
-		if lookup(pass, name, g.Pos()) != obj {
+func visibleAt(pass *analysis.Pass, name string, obj types.Object, stmts []token.Pos) bool {
+	for _, pos := range stmts {
+		if lookup(pass, name, pos) != obj {
 			return false
 		}
 	}
