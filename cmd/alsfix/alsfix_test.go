@@ -225,3 +225,35 @@ func modules(t *testing.T, root string) []string {
 	require.Contains(t, mods, root)
 	return mods
 }
+
+// TestFiveWays is issue 12's program: inside one request it hands work to
+// another goroutine through sync.WaitGroup.Go, errgroup.Group.Go,
+// time.AfterFunc, context.AfterFunc and a go statement. alsfix -all
+// reports all five; before the fix none of them sees the request, after
+// it all five do.
+func TestFiveWays(t *testing.T) {
+	dir := fixture.Module(t, "fiveways")
+	ways := []string{"sync.WaitGroup.Go", "errgroup.Group.Go", "time.AfterFunc", "context.AfterFunc", "go statement"}
+	output := func(id string) string {
+		var b strings.Builder
+		for _, w := range ways {
+			fmt.Fprintf(&b, "%s: %s\n", w, id)
+		}
+		return b.String()
+	}
+
+	stdout, stderr, err := fixture.Try(dir, alsfix, "-all", "./...")
+	require.Error(t, err, "the report must fail the run")
+	assert.Empty(t, stdout)
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	require.Len(t, lines, len(ways), stderr)
+	for i, w := range []string{"sync.WaitGroup.Go runs", "errgroup.Group.Go runs", "time.AfterFunc runs", "context.AfterFunc runs", diagnostic} {
+		assert.Contains(t, lines[i], w)
+	}
+	assert.Equal(t, output("-"), fixture.Go(t, dir, "run", "."))
+
+	fixture.Run(t, dir, alsfix, "-fix", "./...")
+	assertGofmt(t, dir)
+	fixture.Run(t, dir, alsfix, "-all", "./...")
+	assert.Equal(t, output("req-7"), fixture.Go(t, dir, "run", "."))
+}

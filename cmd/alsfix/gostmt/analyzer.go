@@ -1,9 +1,11 @@
 package gostmt
 
 import (
+	"cmp"
 	"go/ast"
 	"go/token"
 	"go/types"
+	"slices"
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
@@ -84,7 +86,12 @@ func checkFile(pass *analysis.Pass, file *ast.File) {
 		}
 		return true
 	})
-	uses := findHandoffs(pass.TypesInfo, file)
+	var uses []handoffUse
+	if canImport(pass.Pkg) {
+		// The packages als is built from cannot use its bound forms; they
+		// carry the context into their callbacks by hand.
+		uses = findHandoffs(pass.TypesInfo, file)
+	}
 	if len(stmts) == 0 && len(uses) == 0 {
 		return
 	}
@@ -125,6 +132,7 @@ func checkFile(pass *analysis.Pass, file *ast.File) {
 		}
 		d.SuggestedFixes = []analysis.SuggestedFix{{Message: message, TextEdits: edits}}
 	}
+	var diags []analysis.Diagnostic
 	for _, g := range todo {
 		d := analysis.Diagnostic{
 			Pos:     g.Pos(),
@@ -136,7 +144,7 @@ func checkFile(pass *analysis.Pass, file *ast.File) {
 			edits, ok := r.edits()
 			fix(&d, "Rewrite to "+imp.name+".Go", edits, ok)
 		}
-		pass.Report(d)
+		diags = append(diags, d)
 	}
 	for _, u := range todoUses {
 		d := analysis.Diagnostic{Pos: u.expr.Pos(), End: u.expr.End(), Message: handoffMessage(u)}
@@ -145,6 +153,10 @@ func checkFile(pass *analysis.Pass, file *ast.File) {
 			edits, ok := handoffEdits(pass, file, u, imp.name, text)
 			fix(&d, "Bind the function with "+imp.name+"."+u.h.bind, edits, ok)
 		}
+		diags = append(diags, d)
+	}
+	slices.SortStableFunc(diags, func(a, b analysis.Diagnostic) int { return cmp.Compare(a.Pos, b.Pos) })
+	for _, d := range diags {
 		pass.Report(d)
 	}
 }
