@@ -59,6 +59,7 @@ map 2 ctx=-
 method-interface 5 ctx=-
 method-pointer 700 ctx=-
 method-value 5 ctx=-
+method-value-no-args 5 ctx=-
 plain 1 ctx=-
 side-effect 1 ctx=-
 tuple-1 10 ctx=-

@@ -69,6 +69,8 @@ type counter struct{ n int }
 
 func (c counter) show(name string) { <-gate; record(name, c.n) }
 
+func (c counter) tick() { <-gate; record("method-value-no-args", c.n) }
+
 type account struct{ total int }
 
 func (a *account) show(name string) { <-gate; record(name, a.total) }
@@ -96,6 +98,8 @@ func start() {
 	c := counter{n: 5}
 	wg.Add(1)
 	go c.show("method-value")
+	wg.Add(1)
+	go c.tick()
 	a := &account{total: 7}
 	wg.Add(1)
 	go a.show("method-pointer")

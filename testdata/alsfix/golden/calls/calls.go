@@ -162,3 +162,73 @@ func ignored() {
 	go work(n, "d") // want "go statement"
 	go work(5, "e") //als:ignored is not the directive // want "go statement"
 }
+
+type conn struct{ closed bool }
+
+func (c *conn) readLoop()    {}
+func (c *conn) Close() error { return nil }
+
+type runner struct{}
+
+func (runner) Go(n int) {}
+
+func publish(numMsgs int, subject string) {}
+
+// shortForms: a call with no arguments of a func() value is als.Go of the
+// value, which is evaluated at the call as at the go statement.
+func shortForms(c *conn, loops []func(), get func() func()) {
+	go c.readLoop()    // want "go statement"
+	go loops[next()]() // want "go statement"
+	go get()()         // want "go statement"
+	go (c.readLoop)()  // want "go statement"
+}
+
+// naming: no copy hides a builtin, a keyword or a variable of the caller.
+func naming(c *conn, r runner, numMsgs string, subject string) {
+	go c.Close()                          // want "go statement"
+	go r.Go(1)                            // want "go statement"
+	go publish(len(numMsgs), subject+"!") // want "go statement"
+}
+
+// flat: a literal's parameters become copies before the call when that is
+// safe, so that the body keeps its indentation.
+func flat(items []string, x int64) {
+	for i := range items {
+		go func(i int) { // want "go statement"
+			work(i, "the same name")
+		}(i)
+	}
+	go func(n int64, s string) { // want "go statement"
+		work(int(n), s)
+	}(x, "const")
+	switch {
+	case x > 0:
+		go func(n int) { work(n, "case") }(1) // want "go statement"
+	}
+}
+
+func flatConverted() {
+	go func(n int64) { _ = n }(5) // want "go statement"
+}
+
+// notFlat: the cases where copies before the call would change the
+// program, and the literal binds its parameters instead.
+func notFlat(x int64) {
+	go func(n int) {}(1)              // want "go statement"
+	go func(x int) { _ = x }(1)       // want "go statement"
+	go func(k int) { work(k, "") }(2) // want "go statement"
+	k := 3
+	_ = k
+	go func(s string) { _ = s }("first")  // want "go statement"
+	go func(s string) { _ = s }("second") // want "go statement"
+	go func(xs ...int) { _ = xs }(1, 2)   // want "go statement"
+	go func(v any) { _ = v }(1)           // want "go statement"
+}
+
+func withGoto(n int) {
+	go func(m int) { _ = m }(n) // want "go statement"
+	if n > 0 {
+		goto end
+	}
+end:
+}
