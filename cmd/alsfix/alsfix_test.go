@@ -260,3 +260,48 @@ func TestFiveWays(t *testing.T) {
 	fixture.Run(t, dir, alsfix, "-all", "./...")
 	assert.Equal(t, output("req-7"), fixture.Go(t, dir, "run", "."))
 }
+
+// TestFixDiff: -fix -diff prints the rewrite and leaves the files alone,
+// and no hunk shows a line as removed and added again. (The driver's own
+// diff did that with the line an import is added after.)
+func TestFixDiff(t *testing.T) {
+	dir := fixture.Module(t, "golden")
+	before := readTree(t, dir)
+	stdout, stderr, err := fixture.Try(dir, alsfix, "-all", "-fix", "-diff", "./noals", "./taken")
+	require.NoError(t, err, stderr)
+	assert.Equal(t, before, readTree(t, dir), "-diff must not change the files")
+	assert.Contains(t, stdout, "+import \"github.com/go-als/als\"\n")
+	hunks := 0
+	for _, hunk := range strings.Split(stdout, "\n@@ ")[1:] {
+		hunks++
+		removed := make(map[string]bool)
+		for _, l := range strings.Split(hunk, "\n") {
+			if strings.HasPrefix(l, "-") && !strings.HasPrefix(l, "--- ") {
+				removed[l[1:]] = true
+			}
+		}
+		for _, l := range strings.Split(hunk, "\n") {
+			if strings.HasPrefix(l, "+") && !strings.HasPrefix(l, "+++ ") {
+				assert.False(t, removed[l[1:]], "line %q removed and added in hunk:\n@@ %s", l[1:], hunk)
+			}
+		}
+	}
+	assert.GreaterOrEqual(t, hunks, 6, stdout)
+}
+
+// TestHelp: -help describes -all as the check of every package, and does
+// not show the analyzer's flag that -all stands for.
+func TestHelp(t *testing.T) {
+	_, stderr, err := fixture.Try(".", alsfix, "-help")
+	require.NoError(t, err)
+	assert.Contains(t, stderr, "  -all\n    \tcheck every package, not only those that import github.com/go-als/als\n")
+	assert.NotContains(t, stderr, "  -allpkgs")
+	assert.Contains(t, stderr, "Usage: alsfix [-flag] [package]")
+}
+
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := make(map[string]string)
+	walkGo(t, dir, func(path string, src []byte) { files[path] = string(src) })
+	return files
+}

@@ -27,15 +27,19 @@ const AllFlag = "allpkgs"
 // suggests rewriting it to als.Go.
 var Analyzer = &analysis.Analyzer{
 	Name: "gostmt",
-	Doc: `report go statements, which drop the als context, and rewrite them to als.Go
+	Doc: `report the goroutine hand-offs that drop the als context, and rewrite them to carry it
 
 A go statement starts its goroutine with no als context: GetStore there
 reports nothing. The suggested fix rewrites the statement to als.Go and
 keeps Go's evaluation order: the function value and the arguments are
-evaluated at the statement, in the calling goroutine. Mark a goroutine that
-must not inherit the context with a trailing or preceding comment
-"//als:ignore <reason>". Only packages that import als are checked unless
-its flag allpkgs is set.`,
+evaluated at the statement, in the calling goroutine. The functions that
+run a function in a goroutine of their own (sync.WaitGroup.Go,
+errgroup.Group.Go and TryGo, time.AfterFunc, context.AfterFunc) are
+reported too, and the fix wraps the function in als.Bind or als.BindErr.
+Mark a hand-off that must not inherit the context with a trailing or
+preceding comment "//als:ignore <reason>". Only packages that import als
+are checked unless -all is set (the analyzer's flag allpkgs, for drivers
+other than alsfix).`,
 	URL: "https://pkg.go.dev/github.com/go-als/als/cmd/alsfix",
 	Run: run,
 }
