@@ -56,11 +56,12 @@ func run(pass *analysis.Pass) (any, error) {
 	if !checkAll && !importsALS(pass.Pkg) {
 		return nil, nil
 	}
+	bodies := funcBodies(pass)
 	for _, file := range pass.Files {
 		if ast.IsGenerated(file) {
 			continue // nobody can edit or annotate generated code by hand
 		}
-		checkFile(pass, file)
+		checkFile(pass, file, bodies)
 	}
 	return nil, nil
 }
@@ -82,7 +83,7 @@ func canImport(pkg *types.Package) bool {
 	return !inModule || importsALS(pkg)
 }
 
-func checkFile(pass *analysis.Pass, file *ast.File) {
+func checkFile(pass *analysis.Pass, file *ast.File, bodies map[*types.Func]*ast.BlockStmt) {
 	var stmts []*ast.GoStmt
 	ast.Inspect(file, func(n ast.Node) bool {
 		if g, ok := n.(*ast.GoStmt); ok {
@@ -141,7 +142,8 @@ func checkFile(pass *analysis.Pass, file *ast.File) {
 		d := analysis.Diagnostic{
 			Pos:     g.Pos(),
 			End:     g.Pos() + token.Pos(len("go")), // the keyword, not a whole literal's body
-			Message: "go statement drops the als context: use als.Go, or mark it " + Directive + " <reason>",
+			Message: "go statement drops the als context: use als.Go, or mark it " + Directive + " <reason>" +
+				longLivedNote(longLived(pass.TypesInfo, bodies, g.Call.Fun)),
 		}
 		if imp != nil {
 			r := &rewriter{pass: pass, file: file, tf: tf, src: src, stmt: g, als: imp.name}
@@ -152,6 +154,9 @@ func checkFile(pass *analysis.Pass, file *ast.File) {
 	}
 	for _, u := range todoUses {
 		d := analysis.Diagnostic{Pos: u.expr.Pos(), End: u.expr.End(), Message: handoffMessage(u)}
+		if u.call != nil {
+			d.Message += longLivedNote(longLived(pass.TypesInfo, bodies, u.call.Args[u.h.param]))
+		}
 		if imp != nil {
 			text := func(n ast.Node) string { return string(src[tf.Offset(n.Pos()):tf.Offset(n.End())]) }
 			edits, ok := handoffEdits(pass, file, u, imp.name, text)
@@ -163,6 +168,15 @@ func checkFile(pass *analysis.Pass, file *ast.File) {
 	for _, d := range diags {
 		pass.Report(d)
 	}
+}
+
+// longLivedNote is what a report adds for a goroutine that looks
+// long-lived, for the reason given.
+func longLivedNote(reason string) string {
+	if reason == "" {
+		return ""
+	}
+	return "; it looks long-lived (" + reason + "): if it serves the process, not one request, mark it " + Directive
 }
 
 // ignoredLines returns the lines whose go statements carry Directive: the

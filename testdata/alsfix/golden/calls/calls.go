@@ -232,3 +232,47 @@ func withGoto(n int) {
 	}
 end:
 }
+
+type nc struct{ ch chan int }
+
+func (c *nc) readLoop() {}
+
+func (c *nc) flusher() {
+	for {
+		<-c.ch
+		for range c.ch {
+			break // ends the inner loop only
+		}
+	}
+}
+
+func (c *nc) drain() {
+	for {
+		if _, ok := <-c.ch; !ok {
+			return
+		}
+	}
+}
+
+func (c *nc) labeled() {
+outer:
+	for {
+		select {
+		case <-c.ch:
+			break outer
+		}
+	}
+}
+
+// longLived: the report says which goroutines look long-lived.
+func longLived(c *nc, wg *sync.WaitGroup) {
+	go c.readLoop() // want `go statement drops the als context: use als.Go, or mark it //als:ignore <reason>; it looks long-lived \(readLoop is named as a loop\): if it serves the process, not one request, mark it //als:ignore`
+	go c.flusher()  // want `it looks long-lived \(flusher has a for loop with no exit\)`
+	go func() {     // want `it looks long-lived \(its body has a for loop with no exit\)`
+		for {
+			c.ch <- 1
+		}
+	}()
+	go c.drain()   // want `go statement drops the als context: use als.Go, or mark it //als:ignore <reason>$`
+	go c.labeled() // want `go statement drops the als context: use als.Go, or mark it //als:ignore <reason>$`
+}
