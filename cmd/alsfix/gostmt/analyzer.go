@@ -58,10 +58,15 @@ func run(pass *analysis.Pass) (any, error) {
 	}
 	bodies := funcBodies(pass)
 	for _, file := range pass.Files {
+		tf := pass.Fset.File(file.FileStart)
+		src := plainSource(pass, tf)
 		if ast.IsGenerated(file) {
-			continue // nobody can edit or annotate generated code by hand
+			var ok bool
+			if src, ok = cgoSource(pass, file); !ok {
+				continue // nobody can edit or annotate generated code by hand
+			}
 		}
-		checkFile(pass, file, bodies)
+		checkFile(pass, file, tf, src, bodies)
 	}
 	return nil, nil
 }
@@ -83,7 +88,9 @@ func canImport(pkg *types.Package) bool {
 	return !inModule || importsALS(pkg)
 }
 
-func checkFile(pass *analysis.Pass, file *ast.File, bodies map[*types.Func]*ast.BlockStmt) {
+// checkFile reports the hand-offs in file; src is the text its fixes
+// edit, or nil to report without fixes.
+func checkFile(pass *analysis.Pass, file *ast.File, tf *token.File, src *source, bodies map[*types.Func]*ast.BlockStmt) {
 	var stmts []*ast.GoStmt
 	ast.Inspect(file, func(n ast.Node) bool {
 		if g, ok := n.(*ast.GoStmt); ok {
@@ -99,11 +106,6 @@ func checkFile(pass *analysis.Pass, file *ast.File, bodies map[*types.Func]*ast.
 	}
 	if len(stmts) == 0 && len(uses) == 0 {
 		return
-	}
-	tf := pass.Fset.File(file.FileStart)
-	src, err := pass.ReadFile(tf.Name())
-	if err != nil || len(src) != tf.Size() {
-		src = nil // report without fixes: the text we would edit is not at hand
 	}
 	ignored := ignoredLines(tf, file, src)
 	var todo []*ast.GoStmt
@@ -135,6 +137,9 @@ func checkFile(pass *analysis.Pass, file *ast.File, bodies map[*types.Func]*ast.
 		if imp.edit != nil {
 			edits = append(edits, *imp.edit)
 		}
+		if edits, ok = src.mapEdits(edits); !ok {
+			return
+		}
 		d.SuggestedFixes = []analysis.SuggestedFix{{Message: message, TextEdits: edits}}
 	}
 	var diags []analysis.Diagnostic
@@ -146,7 +151,7 @@ func checkFile(pass *analysis.Pass, file *ast.File, bodies map[*types.Func]*ast.
 				longLivedNote(longLived(pass.TypesInfo, bodies, g.Call.Fun)),
 		}
 		if imp != nil {
-			r := &rewriter{pass: pass, file: file, tf: tf, src: src, stmt: g, als: imp.name}
+			r := &rewriter{pass: pass, file: file, s: src, stmt: g, als: imp.name}
 			edits, ok := r.edits()
 			fix(&d, "Rewrite to "+imp.name+".Go", edits, ok)
 		}
@@ -158,8 +163,7 @@ func checkFile(pass *analysis.Pass, file *ast.File, bodies map[*types.Func]*ast.
 			d.Message += longLivedNote(longLived(pass.TypesInfo, bodies, u.call.Args[u.h.param]))
 		}
 		if imp != nil {
-			text := func(n ast.Node) string { return string(src[tf.Offset(n.Pos()):tf.Offset(n.End())]) }
-			edits, ok := handoffEdits(pass, file, u, imp.name, text)
+			edits, ok := handoffEdits(pass, file, u, imp.name, src.text)
 			fix(&d, "Bind the function with "+imp.name+"."+u.h.bind, edits, ok)
 		}
 		diags = append(diags, d)
@@ -182,7 +186,7 @@ func longLivedNote(reason string) string {
 // ignoredLines returns the lines whose go statements carry Directive: the
 // lines a directive comment is on, and the line below a comment group that
 // holds a directive on a line of its own.
-func ignoredLines(tf *token.File, file *ast.File, src []byte) map[int]bool {
+func ignoredLines(tf *token.File, file *ast.File, src *source) map[int]bool {
 	lines := make(map[int]bool)
 	for _, g := range file.Comments {
 		for _, c := range g.List {
@@ -191,7 +195,7 @@ func ignoredLines(tf *token.File, file *ast.File, src []byte) map[int]bool {
 			}
 			line := tf.Line(c.Slash)
 			lines[line] = true
-			if src == nil || startsLine(tf, src, c.Slash) {
+			if src == nil || startsLine(src, c.Slash) {
 				lines[tf.Line(g.End())+1] = true
 			}
 		}
@@ -206,7 +210,7 @@ func isDirective(text string) bool {
 
 // startsLine reports whether only blanks precede pos on its line, so that a
 // comment there annotates the next line rather than the code before it.
-func startsLine(tf *token.File, src []byte, pos token.Pos) bool {
-	start := tf.Offset(tf.LineStart(tf.Line(pos)))
-	return strings.TrimLeft(string(src[start:tf.Offset(pos)]), " \t") == ""
+func startsLine(src *source, pos token.Pos) bool {
+	start, off := src.lineStart(pos), src.off(pos)
+	return off >= start && strings.TrimLeft(string(src.src[start:off]), " \t") == ""
 }

@@ -20,7 +20,7 @@ import (
 func TestGolden(t *testing.T) {
 	dir := fixture.Module(t, "golden")
 	setAll(t)
-	analysistest.RunWithSuggestedFixes(t, dir, gostmt.Analyzer, "./calls", "./handoffs", "./taken", "./noals", "./pkgvar")
+	analysistest.RunWithSuggestedFixes(t, dir, gostmt.Analyzer, "./calls", "./cgo", "./handoffs", "./taken", "./noals", "./pkgvar")
 }
 
 // TestDefaultSkipsPackagesWithoutALS: without the flag, a package that does

@@ -20,8 +20,7 @@ import (
 type rewriter struct {
 	pass *analysis.Pass
 	file *ast.File
-	tf   *token.File
-	src  []byte
+	s    *source
 	stmt *ast.GoStmt
 	als  string // the name under which the file imports als
 }
@@ -476,8 +475,9 @@ func (r *rewriter) trailingComment() *ast.Comment {
 			continue
 		}
 		for _, c := range g.List {
-			if c.Slash >= end && r.tf.Line(c.Slash) == r.tf.Line(end) && strings.HasPrefix(c.Text, "//") &&
-				strings.TrimSpace(string(r.src[r.tf.Offset(end):r.tf.Offset(c.Slash)])) == "" {
+			if c.Slash >= end && r.s.line(c.Slash) == r.s.line(end) && strings.HasPrefix(c.Text, "//") &&
+				r.s.off(end) >= 0 && r.s.off(c.Slash) >= r.s.off(end) &&
+				strings.TrimSpace(string(r.s.src[r.s.off(end):r.s.off(c.Slash)])) == "" {
 				return c
 			}
 		}
@@ -566,7 +566,7 @@ func (r *rewriter) lookup(name string, pos token.Pos) types.Object {
 }
 
 func (r *rewriter) text(n ast.Node) string {
-	return string(r.src[r.tf.Offset(n.Pos()):r.tf.Offset(n.End())])
+	return r.s.text(n)
 }
 
 func (r *rewriter) replace(pos, end token.Pos, text string) analysis.TextEdit {
@@ -575,8 +575,11 @@ func (r *rewriter) replace(pos, end token.Pos, text string) analysis.TextEdit {
 
 // indent is the leading white space of the statement's line.
 func (r *rewriter) indent() string {
-	start := r.tf.Offset(r.tf.LineStart(r.tf.Line(r.stmt.Pos())))
-	line := r.src[start:r.tf.Offset(r.stmt.Pos())]
+	start, off := r.s.lineStart(r.stmt.Pos()), r.s.off(r.stmt.Pos())
+	if off < start {
+		return ""
+	}
+	line := r.s.src[start:off]
 	return string(line[:len(line)-len(strings.TrimLeft(string(line), " \t"))])
 }
 
