@@ -30,6 +30,16 @@ type rewriter struct {
 func (r *rewriter) edits() ([]analysis.TextEdit, bool) {
 	call := r.stmt.Call
 	if lit, ok := call.Fun.(*ast.FuncLit); ok && lit.Type.Results.NumFields() == 0 {
+		if oneParam(lit) {
+			// go als.BindArg(func(x T) { body })(arg): the go statement
+			// evaluates the bound function, which captures the context,
+			// and the argument where it did before, and only the header
+			// line changes.
+			return []analysis.TextEdit{
+				r.replace(lit.Pos(), lit.Pos(), r.als+".BindArg("),
+				r.replace(lit.End(), lit.End(), ")"),
+			}, true
+		}
 		if edits, ok := r.flatLiteral(lit); ok {
 			return edits, true
 		}
@@ -45,6 +55,16 @@ func (r *rewriter) edits() ([]analysis.TextEdit, bool) {
 		}, true
 	}
 	return r.general()
+}
+
+// oneParam reports whether lit takes one parameter, which is not variadic.
+func oneParam(lit *ast.FuncLit) bool {
+	params := lit.Type.Params.List
+	if len(params) != 1 || len(params[0].Names) > 1 {
+		return false
+	}
+	_, variadic := params[0].Type.(*ast.Ellipsis)
+	return !variadic
 }
 
 // isPlainFunc reports whether t is a func() that als.Go accepts.

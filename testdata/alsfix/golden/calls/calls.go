@@ -190,43 +190,55 @@ func naming(c *conn, r runner, numMsgs string, subject string) {
 	go publish(len(numMsgs), subject+"!") // want "go statement"
 }
 
-// flat: a literal's parameters become copies before the call when that is
-// safe, so that the body keeps its indentation.
-func flat(items []string, x int64) {
+// bindArg: a literal with one parameter is bound with als.BindArg in the
+// go statement, and only its first line changes.
+func bindArg(items []string) {
 	for i := range items {
 		go func(i int) { // want "go statement"
-			work(i, "the same name")
+			work(i, "one parameter")
 		}(i)
 	}
-	go func(n int64, s string) { // want "go statement"
-		work(int(n), s)
-	}(x, "const")
+	go func(n int64) { _ = n }(5) // want "go statement"
+	go func(_ string) {}("blank") // want "go statement"
+	go als.BindArg(func(n int) { work(n, "bound already") })(1)
+}
+
+// flat: the parameters of a literal with more than one become copies
+// before the call when that is safe, so that the body keeps its
+// indentation.
+func flat(items []string, x int64) {
+	for i, item := range items {
+		go func(n int, s string) { // want "go statement"
+			work(n, s)
+		}(i, item)
+	}
+	go func(n int64, s string) { work(int(n), s) }(x, "const") // want "go statement"
 	switch {
 	case x > 0:
-		go func(n int) { work(n, "case") }(1) // want "go statement"
+		go func(n, m int) { work(n+m, "case") }(1, 2) // want "go statement"
 	}
 }
 
 func flatConverted() {
-	go func(n int64) { _ = n }(5) // want "go statement"
+	go func(n int64, s string) { work(int(n), s) }(5, "five") // want "go statement"
 }
 
 // notFlat: the cases where copies before the call would change the
 // program, and the literal binds its parameters instead.
 func notFlat(x int64) {
-	go func(n int) {}(1)              // want "go statement"
-	go func(x int) { _ = x }(1)       // want "go statement"
-	go func(k int) { work(k, "") }(2) // want "go statement"
+	go func(n, m int) { _ = n }(1, 2)         // want "go statement"
+	go func(x, y int) { _ = x + y }(1, 2)     // want "go statement"
+	go func(k, j int) { work(k+j, "") }(2, 3) // want "go statement"
 	k := 3
 	_ = k
-	go func(s string) { _ = s }("first")  // want "go statement"
-	go func(s string) { _ = s }("second") // want "go statement"
-	go func(xs ...int) { _ = xs }(1, 2)   // want "go statement"
-	go func(v any) { _ = v }(1)           // want "go statement"
+	go func(s, t string) { _ = s + t }("first", "1")  // want "go statement"
+	go func(s, t string) { _ = s + t }("second", "2") // want "go statement"
+	go func(xs ...int) { _ = xs }(1, 2)               // want "go statement"
+	go func(v, w any) { _, _ = v, w }(1, 2)           // want "go statement"
 }
 
 func withGoto(n int) {
-	go func(m int) { _ = m }(n) // want "go statement"
+	go func(m, o int) { _ = m + o }(n, 1) // want "go statement"
 	if n > 0 {
 		goto end
 	}
