@@ -23,6 +23,9 @@ type rewriter struct {
 	s    *source
 	stmt *ast.GoStmt
 	als  string // the name under which the file imports als
+
+	changed   map[*types.Var]bool // see modified
+	changedIn *ast.FuncDecl
 }
 
 // edits returns the fix, or false when the statement cannot be rewritten
@@ -380,13 +383,13 @@ func (r *rewriter) general() ([]analysis.TextEdit, bool) {
 
 	// Names the closure uses besides the copies: no copy may shadow them.
 	used := map[string]bool{r.als: true, "_": true}
-	static := isStatic(info, call.Fun)
+	static := isStatic(info, call.Fun) || r.stableFunc(call.Fun)
 	if static {
 		addIdents(call.Fun, used)
 	}
 	tuple := len(call.Args) == 1 && tupleLen(info.TypeOf(call.Args[0])) > 1
 	for _, a := range call.Args {
-		if !tuple && stays(info, a) {
+		if !tuple && (stays(info, a) || r.stable(a)) {
 			addIdents(a, used)
 		}
 	}
@@ -441,7 +444,7 @@ func (r *rewriter) general() ([]analysis.TextEdit, bool) {
 		names, values = nil, nil
 	} else {
 		for i, a := range call.Args {
-			if stays(info, a) {
+			if stays(info, a) || r.stable(a) {
 				continue
 			}
 			value, ok := r.value(a)

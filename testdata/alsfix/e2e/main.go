@@ -119,6 +119,15 @@ func start() {
 		v += 100
 	}
 
+	// Nothing changes these after their declaration: the rewrite reads
+	// them in the goroutine, without copies.
+	y := 3
+	wg.Add(1)
+	go report("unchanged", y)
+	u := counter{n: 9}
+	wg.Add(1)
+	go u.show("unchanged-method")
+
 	xs := []int{1, 2, 3}
 	wg.Add(1)
 	go sum("variadic-spread", xs...)

@@ -188,6 +188,34 @@ func naming(c *conn, r runner, numMsgs string, subject string) {
 	go c.Close()                          // want "go statement"
 	go r.Go(1)                            // want "go statement"
 	go publish(len(numMsgs), subject+"!") // want "go statement"
+	c, r = nil, runner{}                  // changed after the statements: copies
+}
+
+// unchanging: an argument or receiver that nothing changes after its
+// declaration needs no copy; anything else does.
+func unchanging(a, b int, c counter, p *counter, s shower, xs []int, vp *counter) {
+	go work(a, "never changed") // want "go statement"
+	go work(b, "changed later") // want "go statement"
+	b++
+	go c.show(1)      // want "go statement"
+	go p.add(1)       // want "go statement"
+	go s.show(2)      // want "go statement"
+	go vp.show(3)     // want "go statement"
+	go sum("", xs...) // want "go statement"
+	var q int
+	go work(q, "assigned later") // want "go statement"
+	q = 2
+	r := 1
+	go work(r, "address taken") // want "go statement"
+	_ = &r
+	t := counter{}
+	go work(t.n, "method with pointer receiver") // want "go statement"
+	go t.show(2)                                 // want "go statement"
+	t.add(1)
+	for _, v := range xs {
+		go work(v, "range variable") // want "go statement"
+	}
+	_, _ = q, &b
 }
 
 // bindArg: a literal with one parameter is bound with als.BindArg in the
