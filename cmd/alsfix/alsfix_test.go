@@ -49,6 +49,7 @@ field 2 ctx=-
 generic-explicit int64:42 ctx=-
 generic-inferred int:1 ctx=-
 ignored 100 ctx=-
+incremented 1 ctx=-
 literal-0 0 ctx=-
 literal-1 1 ctx=-
 literal-2 4 ctx=-

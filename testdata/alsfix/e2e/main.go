@@ -127,6 +127,10 @@ func start() {
 	u := counter{n: 9}
 	wg.Add(1)
 	go u.show("unchanged-method")
+	k := 1
+	wg.Add(1)
+	go report("incremented", k)
+	k++
 
 	xs := []int{1, 2, 3}
 	wg.Add(1)
