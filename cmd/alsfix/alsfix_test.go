@@ -281,6 +281,10 @@ func TestFiveWays(t *testing.T) {
 	}
 	assert.Equal(t, output("-"), fixture.Go(t, dir, "run", "."))
 
+	_, stderr, _ = fixture.Try(dir, alsfix, "-all", "-handoffs=false", "./...")
+	assert.Equal(t, 1, strings.Count(strings.TrimSpace(stderr), "\n")+1, "-handoffs=false: go statements only\n%s", stderr)
+	assert.Contains(t, stderr, diagnostic)
+
 	fixture.Run(t, dir, alsfix, "-fix", "./...")
 	assertGofmt(t, dir)
 	fixture.Run(t, dir, alsfix, "-all", "./...")

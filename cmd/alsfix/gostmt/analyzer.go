@@ -44,12 +44,14 @@ other than alsfix).`,
 	Run: run,
 }
 
-// checkAll is the value of the analyzer's AllFlag.
-var checkAll bool
+// checkAll and checkHandoffs are the values of the analyzer's flags.
+var checkAll, checkHandoffs bool
 
 func init() {
 	Analyzer.Flags.BoolVar(&checkAll, AllFlag, false,
 		"check every package, not only those that import "+ImportPath)
+	Analyzer.Flags.BoolVar(&checkHandoffs, "handoffs", true,
+		"check the functions that start a goroutine (sync.WaitGroup.Go, errgroup, time.AfterFunc, context.AfterFunc); false checks go statements only")
 }
 
 func run(pass *analysis.Pass) (any, error) {
@@ -99,7 +101,7 @@ func checkFile(pass *analysis.Pass, file *ast.File, tf *token.File, src *source,
 		return true
 	})
 	var uses []handoffUse
-	if canImport(pass.Pkg) {
+	if checkHandoffs && canImport(pass.Pkg) {
 		// The packages als is built from cannot use its bound forms; they
 		// carry the context into their callbacks by hand.
 		uses = findHandoffs(pass.TypesInfo, file)
