@@ -9,6 +9,8 @@ import (
 	"strings"
 
 	"golang.org/x/tools/go/analysis"
+	"golang.org/x/tools/go/ast/astutil"
+	"golang.org/x/tools/go/types/typeutil"
 )
 
 // ImportPath is the import path of package als, whose Go the fix calls.
@@ -44,15 +46,28 @@ other than alsfix).`,
 	Run: run,
 }
 
-// checkAll and checkHandoffs are the values of the analyzer's flags.
-var checkAll, checkHandoffs bool
+// checkAll, checkHandoffs and compiled are the values of the analyzer's
+// flags.
+var checkAll, checkHandoffs, compiled bool
 
 func init() {
 	Analyzer.Flags.BoolVar(&checkAll, AllFlag, false,
 		"check every package, not only those that import "+ImportPath)
 	Analyzer.Flags.BoolVar(&checkHandoffs, "handoffs", true,
 		"check the functions that start a goroutine (sync.WaitGroup.Go, errgroup, time.AfterFunc, context.AfterFunc); false checks go statements only")
+	Analyzer.Flags.BoolVar(&compiled, CompiledFlag, false,
+		"the program is built in compiled mode (cmd/alsbuild), where every goroutine inherits the context: report the "+Directive+" go statements and hand-offs, which inherit it too")
 }
+
+// CompiledFlag names the analyzer's flag for programs built in compiled
+// mode. There a plain go statement inherits its creator's context, so
+// //als:ignore no longer keeps a goroutine out of the request; only
+// starting it inside DetachFunc does.
+const CompiledFlag = "compiled"
+
+// DetachFunc is the function of package als that runs a function with no
+// context, so that the goroutines it starts inherit none in compiled mode.
+const DetachFunc = "Detach"
 
 func run(pass *analysis.Pass) (any, error) {
 	if !checkAll && !importsALS(pass.Pkg) {
@@ -112,6 +127,7 @@ func checkFile(pass *analysis.Pass, file *ast.File, tf *token.File, src *source,
 	ignored := ignoredLines(tf, file, src)
 	var todo []*ast.GoStmt
 	var positions []token.Pos
+	var inherit []analysis.Diagnostic // compiled mode: marked, and inheriting anyway
 	for _, g := range stmts {
 		if isBound(pass.TypesInfo, g.Call.Fun) {
 			continue // go als.BindArg(fn)(x) carries the context
@@ -119,6 +135,12 @@ func checkFile(pass *analysis.Pass, file *ast.File, tf *token.File, src *source,
 		if !ignored[tf.Line(g.Pos())] {
 			todo = append(todo, g)
 			positions = append(positions, g.Pos())
+		} else if compiled && !inDetach(pass.TypesInfo, file, g.Pos()) {
+			inherit = append(inherit, analysis.Diagnostic{
+				Pos: g.Pos(), End: g.Pos() + token.Pos(len("go")),
+				Message: "in compiled mode this go statement inherits the context despite " + Directive +
+					": start it inside als." + DetachFunc + "(func() { ... })",
+			})
 		}
 	}
 	var todoUses []handoffUse
@@ -126,13 +148,19 @@ func checkFile(pass *analysis.Pass, file *ast.File, tf *token.File, src *source,
 		if !ignored[tf.Line(u.pos())] {
 			todoUses = append(todoUses, u)
 			positions = append(positions, u.pos())
+		} else if compiled && !inDetach(pass.TypesInfo, file, u.pos()) {
+			inherit = append(inherit, analysis.Diagnostic{
+				Pos: u.expr.Pos(), End: u.expr.End(),
+				Message: "in compiled mode the function " + u.h.show + " runs inherits the context despite " + Directive +
+					": call it inside als." + DetachFunc + "(func() { ... })",
+			})
 		}
 	}
-	if len(positions) == 0 {
+	if len(positions) == 0 && len(inherit) == 0 {
 		return
 	}
 	var imp *importPlan
-	if src != nil && canImport(pass.Pkg) {
+	if src != nil && canImport(pass.Pkg) && len(positions) > 0 {
 		imp = planImport(pass, file, src, positions)
 	}
 	fix := func(d *analysis.Diagnostic, message string, edits []analysis.TextEdit, ok bool) {
@@ -147,11 +175,11 @@ func checkFile(pass *analysis.Pass, file *ast.File, tf *token.File, src *source,
 		}
 		d.SuggestedFixes = []analysis.SuggestedFix{{Message: message, TextEdits: edits}}
 	}
-	var diags []analysis.Diagnostic
+	diags := inherit
 	for _, g := range todo {
 		d := analysis.Diagnostic{
-			Pos:     g.Pos(),
-			End:     g.Pos() + token.Pos(len("go")), // the keyword, not a whole literal's body
+			Pos: g.Pos(),
+			End: g.Pos() + token.Pos(len("go")), // the keyword, not a whole literal's body
 			Message: "go statement drops the als context: use als.Go, or mark it " + Directive + " <reason>" +
 				longLivedNote(longLived(pass.TypesInfo, bodies, g.Call.Fun)),
 		}
@@ -177,6 +205,24 @@ func checkFile(pass *analysis.Pass, file *ast.File, tf *token.File, src *source,
 	for _, d := range diags {
 		pass.Report(d)
 	}
+}
+
+// inDetach reports whether pos is in a function literal passed to
+// als.Detach, whose goroutines start with no context in compiled mode.
+func inDetach(info *types.Info, file *ast.File, pos token.Pos) bool {
+	path, _ := astutil.PathEnclosingInterval(file, pos, pos)
+	for i, n := range path {
+		if _, ok := n.(*ast.FuncLit); !ok || i+1 >= len(path) {
+			continue
+		}
+		if call, ok := path[i+1].(*ast.CallExpr); ok {
+			if fn, ok := typeutil.Callee(info, call).(*types.Func); ok && fn.Pkg() != nil &&
+				fn.Pkg().Path() == ImportPath && fn.Name() == DetachFunc {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // longLivedNote is what a report adds for a goroutine that looks

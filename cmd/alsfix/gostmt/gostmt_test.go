@@ -36,3 +36,13 @@ func setAll(t *testing.T) {
 	require.NoError(t, gostmt.Analyzer.Flags.Set(gostmt.AllFlag, "true"))
 	t.Cleanup(func() { require.NoError(t, gostmt.Analyzer.Flags.Set(gostmt.AllFlag, "false")) })
 }
+
+// TestCompiledMode: with the compiled flag, the go statements and
+// hand-offs marked //als:ignore are reported, since in compiled mode they
+// inherit the context anyway.
+func TestCompiledMode(t *testing.T) {
+	dir := fixture.Module(t, "golden")
+	require.NoError(t, gostmt.Analyzer.Flags.Set(gostmt.CompiledFlag, "true"))
+	t.Cleanup(func() { require.NoError(t, gostmt.Analyzer.Flags.Set(gostmt.CompiledFlag, "false")) })
+	analysistest.Run(t, dir, gostmt.Analyzer, "./compiled")
+}
