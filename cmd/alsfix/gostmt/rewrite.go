@@ -424,7 +424,11 @@ func (r *rewriter) general() ([]analysis.TextEdit, bool) {
 		lines  []string // assignments, when there are more than one
 	)
 	if !static {
-		name := fresh(funcName(call.Fun), "Fn", nil)
+		var self types.Object // go f(x) with f a variable: the copy is f := f
+		if id, ok := ast.Unparen(call.Fun).(*ast.Ident); ok {
+			self = info.Uses[id]
+		}
+		name := fresh(funcName(call.Fun), "Fn", self)
 		names, values = append(names, name), append(values, r.text(call.Fun))
 		edits = append(edits, r.replace(call.Fun.Pos(), call.Fun.End(), name))
 	}

@@ -148,11 +148,15 @@ func (r *rewriter) stable(a ast.Expr) bool {
 }
 
 // stableFunc reports whether the function value fun is the same in the
-// new goroutine as at the statement: a method value on an unchanging
+// new goroutine as at the statement: an unchanging local variable, or a
+// method value on an unchanging
 // local variable, unless the variable is a pointer and the method takes
 // a value: the method value copies what the pointer points to at the
 // statement, and that may change through another pointer.
 func (r *rewriter) stableFunc(fun ast.Expr) bool {
+	if id, ok := ast.Unparen(fun).(*ast.Ident); ok {
+		return r.unchanging(id) != nil // a local function value
+	}
 	sel, ok := ast.Unparen(fun).(*ast.SelectorExpr)
 	if !ok {
 		return false

@@ -215,6 +215,11 @@ func unchanging(a, b int, c counter, p *counter, s shower, xs []int, vp *counter
 	for _, v := range xs {
 		go work(v, "range variable") // want "go statement"
 	}
+	handler := func(n int) {}
+	go handler(1) // want "go statement"
+	changing := func(n int) {}
+	go changing(2) // want "go statement"
+	changing = handler
 	_, _ = q, &b
 }
 
