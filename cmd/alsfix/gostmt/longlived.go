@@ -32,7 +32,8 @@ func funcBodies(pass *analysis.Pass) map[*types.Func]*ast.BlockStmt {
 
 // longLived says why the goroutine that runs fun looks long-lived, or
 // returns "": its name ends in "loop", or its body, which fun may name or
-// be, has a for statement with no condition and no way out.
+// be, has a for statement with no condition and no way out, or is a loop
+// at its top level with no condition or over a channel.
 func longLived(info *types.Info, bodies map[*types.Func]*ast.BlockStmt, fun ast.Expr) string {
 	var name string
 	var body *ast.BlockStmt
@@ -57,13 +58,40 @@ func longLived(info *types.Info, bodies map[*types.Func]*ast.BlockStmt, fun ast.
 	if strings.HasSuffix(strings.ToLower(name), "loop") {
 		return name + " is named as a loop"
 	}
-	if body != nil && hasEndlessFor(body) {
-		if name == "" {
-			return "its body has a for loop with no exit"
-		}
-		return name + " has a for loop with no exit"
+	who := name
+	if who == "" {
+		who = "its body"
+	}
+	switch {
+	case body == nil:
+	case hasEndlessFor(body):
+		return who + " has a for loop with no exit"
+	case loopsAtTop(info, body):
+		return who + " is a loop that runs until told to stop"
 	}
 	return ""
+}
+
+// loopsAtTop reports whether one of body's own statements is a for with
+// no condition or a range over a channel: the shape of a worker, a
+// dispatcher or a flusher, which returns when something tells it to.
+func loopsAtTop(info *types.Info, body *ast.BlockStmt) bool {
+	for _, s := range body.List {
+		if l, ok := s.(*ast.LabeledStmt); ok {
+			s = l.Stmt
+		}
+		switch s := s.(type) {
+		case *ast.ForStmt:
+			if s.Cond == nil {
+				return true
+			}
+		case *ast.RangeStmt:
+			if _, ok := types.Unalias(info.TypeOf(s.X)).Underlying().(*types.Chan); ok {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // hasEndlessFor reports whether body, outside the function literals in it,

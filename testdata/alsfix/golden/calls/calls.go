@@ -299,6 +299,23 @@ func (c *nc) drain() {
 	}
 }
 
+func (c *nc) worker() {
+	defer close(c.ch)
+	for v := range c.ch {
+		_ = v
+	}
+}
+
+func (c *nc) retry() {
+	if c.ch == nil {
+		for {
+			if _, ok := <-c.ch; ok {
+				return
+			}
+		}
+	}
+}
+
 func (c *nc) labeled() {
 outer:
 	for {
@@ -318,6 +335,8 @@ func longLived(c *nc, wg *sync.WaitGroup) {
 			c.ch <- 1
 		}
 	}()
-	go c.drain()   // want `go statement drops the als context: use als.Go, or mark it //als:ignore <reason>$`
-	go c.labeled() // want `go statement drops the als context: use als.Go, or mark it //als:ignore <reason>$`
+	go c.drain()   // want `it looks long-lived \(drain is a loop that runs until told to stop\)`
+	go c.worker()  // want `it looks long-lived \(worker is a loop that runs until told to stop\)`
+	go c.retry()   // want `go statement drops the als context: use als.Go, or mark it //als:ignore <reason>$`
+	go c.labeled() // want `it looks long-lived \(labeled is a loop that runs until told to stop\)`
 }
