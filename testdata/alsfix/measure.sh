@@ -37,6 +37,8 @@ for v in $variants; do
 	chmod -R u+w "$d"
 	cd "$d"
 	go mod edit -require github.com/go-als/als@v0.0.0 -replace "github.com/go-als/als=$root"
+	cat "$root/go.sum" >>go.sum # the sums of als's own requirements
+	GOFLAGS=-mod=mod go mod tidy >/dev/null 2>&1 # the sums of the tests' requirements
 	git init -q && git add -A && git -c user.name=m -c user.email=m@m commit -qm original
 	reports=$("$work/alsfix-$bin" -all $flags ./... 2>&1 | grep -c ': ' || true)
 	"$work/alsfix-$bin" -all $flags -fix ./... >/dev/null 2>&1 || true
