@@ -49,6 +49,7 @@ field 2 ctx=-
 generic-explicit int64:42 ctx=-
 generic-inferred int:1 ctx=-
 ignored 100 ctx=-
+incremented 1 ctx=-
 literal-0 0 ctx=-
 literal-1 1 ctx=-
 literal-2 4 ctx=-
@@ -59,9 +60,12 @@ map 2 ctx=-
 method-interface 5 ctx=-
 method-pointer 700 ctx=-
 method-value 5 ctx=-
+method-value-no-args 5 ctx=-
 plain 1 ctx=-
 side-effect 1 ctx=-
 tuple-1 10 ctx=-
+unchanged 3 ctx=-
+unchanged-method 9 ctx=-
 untyped-bool true ctx=-
 variadic-list 6 ctx=-
 variadic-spread 6 ctx=-
@@ -96,7 +100,9 @@ func TestEndToEnd(t *testing.T) {
 	}
 
 	before := fixture.Go(t, orig, "run", ".")
-	after := fixture.Go(t, fixed, "run", ".")
+	// -race: a rewrite that evaluated anything in the new goroutine would
+	// race with main, which changes every value after the go statements.
+	after := fixture.Go(t, fixed, "run", "-race", ".")
 	assert.Equal(t, wantBefore, before)
 	want := strings.ReplaceAll(before, "ctx=-", "ctx=req-42")
 	want = strings.Replace(want, "ignored 100 ctx=req-42", "ignored 100 ctx=-", 1)
@@ -119,6 +125,13 @@ func TestVet(t *testing.T) {
 	_, stderr, err = fixture.Try(golden, "go", "vet", "-vettool="+alsfix, "-all", "./quiet")
 	require.Error(t, err)
 	assert.Equal(t, 1, strings.Count(stderr, diagnostic), stderr)
+
+	// A file that imports "C" reaches vet as cmd/cgo's output: its
+	// reports still name the user's file.
+	_, stderr, err = fixture.Try(golden, "go", "vet", "-vettool="+alsfix, "-all", "./cgo")
+	require.Error(t, err)
+	assert.Equal(t, 2, strings.Count(stderr, "cgo/cgo.go:"+"1"), stderr)
+	assert.Equal(t, 1, strings.Count(stderr, "cgo/cgo.go:22:2: time.AfterFunc runs"), stderr)
 
 	fixture.Run(t, dir, alsfix, "-fix", "./...")
 	fixture.Go(t, dir, "vet", "-vettool="+alsfix, "./...")
@@ -149,8 +162,9 @@ func TestTranslateAll(t *testing.T) {
 	}
 }
 
-// goStatements counts the go statements under dir: those marked
-// //als:ignore (on their line or the line above) and the others.
+// goStatements counts the go statements under dir that do not bind their
+// function with als: those marked //als:ignore (on their line or the line
+// above) and the others.
 func goStatements(t *testing.T, dir string) (ignored, plain int) {
 	t.Helper()
 	walkGo(t, dir, func(path string, src []byte) {
@@ -167,7 +181,7 @@ func goStatements(t *testing.T, dir string) (ignored, plain int) {
 			}
 		}
 		ast.Inspect(f, func(n ast.Node) bool {
-			if g, ok := n.(*ast.GoStmt); ok {
+			if g, ok := n.(*ast.GoStmt); ok && !bound(g) {
 				if marked[fset.Position(g.Pos()).Line] {
 					ignored++
 				} else {
@@ -178,6 +192,21 @@ func goStatements(t *testing.T, dir string) (ignored, plain int) {
 		})
 	})
 	return ignored, plain
+}
+
+// bound reports whether g is go als.BindArg(fn)(x), which carries the
+// context.
+func bound(g *ast.GoStmt) bool {
+	call, ok := g.Call.Fun.(*ast.CallExpr)
+	if !ok {
+		return false
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return false
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	return ok && pkg.Name == "als" && strings.HasPrefix(sel.Sel.Name, "Bind")
 }
 
 func assertGofmt(t *testing.T, dir string) {
@@ -224,4 +253,85 @@ func modules(t *testing.T, root string) []string {
 	require.NoError(t, err)
 	require.Contains(t, mods, root)
 	return mods
+}
+
+// TestFiveWays is issue 12's program: inside one request it hands work to
+// another goroutine through sync.WaitGroup.Go, errgroup.Group.Go,
+// time.AfterFunc, context.AfterFunc and a go statement. alsfix -all
+// reports all five; before the fix none of them sees the request, after
+// it all five do.
+func TestFiveWays(t *testing.T) {
+	dir := fixture.Module(t, "fiveways")
+	ways := []string{"sync.WaitGroup.Go", "errgroup.Group.Go", "time.AfterFunc", "context.AfterFunc", "go statement"}
+	output := func(id string) string {
+		var b strings.Builder
+		for _, w := range ways {
+			fmt.Fprintf(&b, "%s: %s\n", w, id)
+		}
+		return b.String()
+	}
+
+	stdout, stderr, err := fixture.Try(dir, alsfix, "-all", "./...")
+	require.Error(t, err, "the report must fail the run")
+	assert.Empty(t, stdout)
+	lines := strings.Split(strings.TrimSpace(stderr), "\n")
+	require.Len(t, lines, len(ways), stderr)
+	for i, w := range []string{"sync.WaitGroup.Go runs", "errgroup.Group.Go runs", "time.AfterFunc runs", "context.AfterFunc runs", diagnostic} {
+		assert.Contains(t, lines[i], w)
+	}
+	assert.Equal(t, output("-"), fixture.Go(t, dir, "run", "."))
+
+	_, stderr, _ = fixture.Try(dir, alsfix, "-all", "-handoffs=false", "./...")
+	assert.Equal(t, 1, strings.Count(strings.TrimSpace(stderr), "\n")+1, "-handoffs=false: go statements only\n%s", stderr)
+	assert.Contains(t, stderr, diagnostic)
+
+	fixture.Run(t, dir, alsfix, "-fix", "./...")
+	assertGofmt(t, dir)
+	fixture.Run(t, dir, alsfix, "-all", "./...")
+	assert.Equal(t, output("req-7"), fixture.Go(t, dir, "run", "."))
+}
+
+// TestFixDiff: -fix -diff prints the rewrite and leaves the files alone,
+// and no hunk shows a line as removed and added again. (The driver's own
+// diff did that with the line an import is added after.)
+func TestFixDiff(t *testing.T) {
+	dir := fixture.Module(t, "golden")
+	before := readTree(t, dir)
+	stdout, stderr, err := fixture.Try(dir, alsfix, "-all", "-fix", "-diff", "./noals", "./taken")
+	require.NoError(t, err, stderr)
+	assert.Equal(t, before, readTree(t, dir), "-diff must not change the files")
+	assert.Contains(t, stdout, "+import \"github.com/go-als/als\"\n")
+	hunks := 0
+	for _, hunk := range strings.Split(stdout, "\n@@ ")[1:] {
+		hunks++
+		removed := make(map[string]bool)
+		for _, l := range strings.Split(hunk, "\n") {
+			if strings.HasPrefix(l, "-") && !strings.HasPrefix(l, "--- ") {
+				removed[l[1:]] = true
+			}
+		}
+		for _, l := range strings.Split(hunk, "\n") {
+			if strings.HasPrefix(l, "+") && !strings.HasPrefix(l, "+++ ") {
+				assert.False(t, removed[l[1:]], "line %q removed and added in hunk:\n@@ %s", l[1:], hunk)
+			}
+		}
+	}
+	assert.GreaterOrEqual(t, hunks, 6, stdout)
+}
+
+// TestHelp: -help describes -all as the check of every package, and does
+// not show the analyzer's flag that -all stands for.
+func TestHelp(t *testing.T) {
+	_, stderr, err := fixture.Try(".", alsfix, "-help")
+	require.NoError(t, err)
+	assert.Contains(t, stderr, "  -all\n    \tcheck every package, not only those that import github.com/go-als/als\n")
+	assert.NotContains(t, stderr, "  -allpkgs")
+	assert.Contains(t, stderr, "Usage: alsfix [-flag] [package]")
+}
+
+func readTree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := make(map[string]string)
+	walkGo(t, dir, func(path string, src []byte) { files[path] = string(src) })
+	return files
 }

@@ -1,5 +1,8 @@
-// Command alsfix finds go statements, which start their goroutine without
-// the als context, and rewrites them to als.Go.
+// Command alsfix finds the places where a goroutine starts without the als
+// context and rewrites them to carry it: go statements become als.Go, and
+// the functions handed to sync.WaitGroup.Go, errgroup.Group.Go and TryGo,
+// time.AfterFunc and context.AfterFunc are wrapped in als.Bind or
+// als.BindErr.
 //
 // Report them, in packages that import als:
 //
@@ -17,8 +20,10 @@
 //	go install github.com/go-als/als/cmd/alsfix
 //	go vet -vettool=$(which alsfix) ./...
 //
-// A goroutine that must not inherit the caller's context keeps its plain go
-// statement with a comment on its line or the line above:
+// The report says which goroutines look long-lived: a process-wide loop
+// should not inherit the request that happened to start it. Such a
+// goroutine keeps its plain go statement with a comment on its line or the
+// line above:
 //
 //	go sweep() //als:ignore the sweeper serves every request, not this one
 //

@@ -27,8 +27,10 @@ func Example() {
 
 func worker(id, job int) {}
 
-func start(id int, next func() int) {
-	go worker(id, next())
+func start(next func() int) {
+	for id := 0; id < 3; id++ {
+		go worker(id, next())
+	}
 }
 `
 	must(os.WriteFile(filepath.Join(dir, "go.mod"), []byte("module example.com/jobs\n\ngo 1.24\n"), 0o644))
@@ -59,17 +61,19 @@ func start(id int, next func() int) {
 		}
 	}
 	// Output:
-	// 6 go statement drops the als context: use als.Go, or mark it //als:ignore <reason>
+	// 7 go statement drops the als context: use als.Go, or mark it //als:ignore <reason>
 	// package jobs
 	//
 	// import "github.com/go-als/als"
 	//
 	// func worker(id, job int) {}
 	//
-	// func start(id int, next func() int) {
-	// 	{
-	// 		id, job := id, next()
-	// 		als.Go(func() { worker(id, job) })
+	// func start(next func() int) {
+	// 	for id := 0; id < 3; id++ {
+	// 		{
+	// 			id, job := id, next()
+	// 			als.Go(func() { worker(id, job) })
+	// 		}
 	// 	}
 	// }
 }

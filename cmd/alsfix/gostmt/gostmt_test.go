@@ -20,7 +20,7 @@ import (
 func TestGolden(t *testing.T) {
 	dir := fixture.Module(t, "golden")
 	setAll(t)
-	analysistest.RunWithSuggestedFixes(t, dir, gostmt.Analyzer, "./calls", "./taken", "./noals", "./pkgvar")
+	analysistest.RunWithSuggestedFixes(t, dir, gostmt.Analyzer, "./calls", "./cgo", "./handoffs", "./taken", "./noals", "./pkgvar")
 }
 
 // TestDefaultSkipsPackagesWithoutALS: without the flag, a package that does
@@ -35,4 +35,14 @@ func setAll(t *testing.T) {
 	t.Helper()
 	require.NoError(t, gostmt.Analyzer.Flags.Set(gostmt.AllFlag, "true"))
 	t.Cleanup(func() { require.NoError(t, gostmt.Analyzer.Flags.Set(gostmt.AllFlag, "false")) })
+}
+
+// TestCompiledMode: with the compiled flag, the go statements and
+// hand-offs marked //als:ignore are reported, since in compiled mode they
+// inherit the context anyway.
+func TestCompiledMode(t *testing.T) {
+	dir := fixture.Module(t, "golden")
+	require.NoError(t, gostmt.Analyzer.Flags.Set(gostmt.CompiledFlag, "true"))
+	t.Cleanup(func() { require.NoError(t, gostmt.Analyzer.Flags.Set(gostmt.CompiledFlag, "false")) })
+	analysistest.Run(t, dir, gostmt.Analyzer, "./compiled")
 }

@@ -24,7 +24,7 @@ type importPlan struct {
 // sees shadowed, or else a new import named als, als2, als3... whichever
 // is the first that clashes with nothing in the file, the package, or the
 // scopes of the statements.
-func planImport(pass *analysis.Pass, file *ast.File, src []byte, stmts []*ast.GoStmt) *importPlan {
+func planImport(pass *analysis.Pass, file *ast.File, src *source, stmts []token.Pos) *importPlan {
 	taken := make(map[string]bool)
 	for _, spec := range file.Imports {
 		pn := pass.TypesInfo.PkgNameOf(spec)
@@ -41,14 +41,14 @@ func planImport(pass *analysis.Pass, file *ast.File, src []byte, stmts []*ast.Go
 	for i := 2; taken[name] || pass.Pkg.Scope().Lookup(name) != nil || !visibleAt(pass, name, nil, stmts); i++ {
 		name = "als" + strconv.Itoa(i)
 	}
-	return &importPlan{name: name, edit: importEdit(pass.Fset, file, src, name)}
+	return &importPlan{name: name, edit: importEdit(file, src, name)}
 }
 
 // visibleAt reports whether name denotes obj (nil: nothing at all) at every
 // statement.
-func visibleAt(pass *analysis.Pass, name string, obj types.Object, stmts []*ast.GoStmt) bool {
-	for _, g := range stmts {
-		if lookup(pass, name, g.Pos()) != obj {
+func visibleAt(pass *analysis.Pass, name string, obj types.Object, stmts []token.Pos) bool {
+	for _, pos := range stmts {
+		if lookup(pass, name, pos) != obj {
 			return false
 		}
 	}
@@ -71,7 +71,7 @@ func lookup(pass *analysis.Pass, name string, pos token.Pos) types.Object {
 // the package clause when the file has no imports.
 // onlyStdlib puts als in a group of its own after standard packages, the
 // way goimports arranges them.
-func importEdit(fset *token.FileSet, file *ast.File, src []byte, name string) *analysis.TextEdit {
+func importEdit(file *ast.File, src *source, name string) *analysis.TextEdit {
 	spec := strconv.Quote(ImportPath)
 	if name != "als" {
 		spec = name + " " + spec
@@ -88,9 +88,8 @@ func importEdit(fset *token.FileSet, file *ast.File, src []byte, name string) *a
 	if !last.Rparen.IsValid() {
 		return &analysis.TextEdit{Pos: last.End(), End: last.End(), NewText: []byte("\nimport " + spec)}
 	}
-	tf := fset.File(file.FileStart)
 	text := "\t" + spec + "\n"
-	if off := tf.Offset(last.Rparen); off == 0 || src[off-1] != '\n' {
+	if off := src.off(last.Rparen); off <= 0 || src.src[off-1] != '\n' {
 		text = "\n" + text
 	}
 	if onlyStdlib(last) {

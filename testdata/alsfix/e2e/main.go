@@ -69,6 +69,8 @@ type counter struct{ n int }
 
 func (c counter) show(name string) { <-gate; record(name, c.n) }
 
+func (c counter) tick() { <-gate; record("method-value-no-args", c.n) }
+
 type account struct{ total int }
 
 func (a *account) show(name string) { <-gate; record(name, a.total) }
@@ -96,6 +98,8 @@ func start() {
 	c := counter{n: 5}
 	wg.Add(1)
 	go c.show("method-value")
+	wg.Add(1)
+	go c.tick()
 	a := &account{total: 7}
 	wg.Add(1)
 	go a.show("method-pointer")
@@ -114,6 +118,19 @@ func start() {
 		go report(fmt.Sprint("loop-", j), v)
 		v += 100
 	}
+
+	// Nothing changes these after their declaration: the rewrite reads
+	// them in the goroutine, without copies.
+	y := 3
+	wg.Add(1)
+	go report("unchanged", y)
+	u := counter{n: 9}
+	wg.Add(1)
+	go u.show("unchanged-method")
+	k := 1
+	wg.Add(1)
+	go report("incremented", k)
+	k++
 
 	xs := []int{1, 2, 3}
 	wg.Add(1)

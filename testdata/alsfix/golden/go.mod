@@ -2,9 +2,12 @@
 // directory and points the replace directive at the repository root.
 module example.com/golden
 
-go 1.24.0
+go 1.25.0
 
-require github.com/go-als/als v0.0.0
+require (
+	github.com/go-als/als v0.0.0
+	golang.org/x/sync v0.19.0
+)
 
 require (
 	github.com/petermattis/goid v0.0.0-20261109124353-7cfa343ad0ab // indirect

@@ -1,0 +1,5 @@
+package cgo
+
+func other() {
+	go work(1) // want "go statement"
+}
