@@ -138,7 +138,7 @@ func TestFindWaits(t *testing.T) {
 	release, wait := holdInRun(t)
 	defer wait()
 	start := time.Now()
-	time.AfterFunc(50*time.Millisecond, release)
+	time.AfterFunc(50*time.Millisecond, release) //als:ignore release only closes a channel
 	require.NoError(t, alstest.Find())
 	if !gls.Compiled() {
 		assert.GreaterOrEqual(t, time.Since(start), 50*time.Millisecond, "it waited for the holder")
