@@ -20,7 +20,7 @@ trap 'rm -rf "$work"' EXIT
 dir=$(cd "$work" && go mod download -json "$mod" | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$/\1/p')
 [ -n "$dir" ] || { echo "measure.sh: cannot download $mod" >&2; exit 1; }
 
-(cd "$root" && go build -o "$work/alsfix-head" ./cmd/alsfix)
+(cd "$root/cmd/alsfix" && go build -o "$work/alsfix-head" .)
 variants="head:-handoffs=false head:"
 if [ -n "$base" ]; then
 	mkdir "$work/src-base"
