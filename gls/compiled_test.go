@@ -6,7 +6,6 @@ import (
 	"time"
 
 	"github.com/stretchr/testify/assert"
-	"github.com/stretchr/testify/require"
 
 	"github.com/go-als/als/gls"
 )
@@ -83,26 +82,34 @@ func TestChildHoldsASnapshot(t *testing.T) {
 
 func TestScopesRestoreFrameAndExec(t *testing.T) {
 	k := gls.NewKey("k")
-	root, rootExec := gls.Current(), gls.CurrentExec()
 	e1 := &gls.Exec{AsyncID: 11}
 	tests := []struct {
 		name  string
 		enter func() gls.Scope
-		frame func() any
-		exec  *gls.Exec
+		want  string
+		exec  *gls.Exec // the execution context inside the scope
 	}{
-		{"Enter", func() gls.Scope { return gls.Enter((*gls.Frame)(nil).With(k, "e")) }, func() any { return "e" }, rootExec},
-		{"EnterExec", func() gls.Scope { return gls.EnterExec((*gls.Frame)(nil).With(k, "x"), e1) }, func() any { return "x" }, e1},
-		{"Push", func() gls.Scope { return gls.Push(k, "p") }, func() any { return "p" }, rootExec},
+		{"Enter", func() gls.Scope { return gls.Enter((*gls.Frame)(nil).With(k, "e")) }, "e", nil},
+		{"EnterExec", func() gls.Scope { return gls.EnterExec((*gls.Frame)(nil).With(k, "x"), e1) }, "x", e1},
+		{"Push", func() gls.Scope { return gls.Push(k, "p") }, "p", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			inChild(func() { // a fresh goroutine, so that the root is empty in both modes
+			// A fresh goroutine, so that the root is empty in both modes.
+			// assert, not require: this is not the test's goroutine.
+			inChild(func() {
 				sc := tt.enter()
 				v, ok := gls.Current().Get(k)
-				require.True(t, ok)
-				assert.Equal(t, tt.frame(), v)
-				assert.Equal(t, tt.exec, gls.CurrentExec())
+				assert.True(t, ok)
+				assert.Equal(t, tt.want, v)
+				assert.Same(t, tt.exec, gls.CurrentExec())
+
+				inner := gls.EnterExec((*gls.Frame)(nil).With(k, "inner"), &gls.Exec{AsyncID: 12})
+				assert.Equal(t, uint64(12), gls.CurrentExec().AsyncID)
+				inner.Exit()
+				v, _ = gls.Current().Get(k)
+				assert.Equal(t, tt.want, v, "a nested scope's Exit restores the frame")
+				assert.Same(t, tt.exec, gls.CurrentExec(), "and the execution context")
 
 				hide := gls.Hide(k)
 				_, ok = gls.Current().Get(k)
@@ -110,16 +117,14 @@ func TestScopesRestoreFrameAndExec(t *testing.T) {
 				gls.Set(k, "set inside hide")
 				hide.Exit()
 				v, _ = gls.Current().Get(k)
-				assert.Equal(t, tt.frame(), v, "Hide's Exit restores the frame it replaced")
+				assert.Equal(t, tt.want, v, "Hide's Exit restores the frame it replaced, Set included")
 
 				sc.Exit()
-				assert.Nil(t, gls.Current())
+				assert.Nil(t, gls.Current(), "Exit restores the empty root")
 				assert.Nil(t, gls.CurrentExec())
 			})
 		})
 	}
-	assert.Equal(t, root, gls.Current())
-	assert.Equal(t, rootExec, gls.CurrentExec())
 }
 
 func TestCompiledModeMakesNoMapEntries(t *testing.T) {
