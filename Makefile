@@ -37,6 +37,8 @@ test-smalltable:
 # the two-slot table, then without -race and the real table at full scale
 # (20,000 goroutines), then the reclaimer's pause measurement.
 STRESSTIME ?= 2m
+stress: SHELL := /bin/bash
+stress: .SHELLFLAGS := -o pipefail -c
 stress:
 	ALS_STRESS=$(STRESSTIME) $(GO) test -race -count=1 -tags als_smalltable -run 'Stress' -timeout 0 -v ./gls . | grep -E '^(---|ok|FAIL)|reads:'
 	ALS_STRESS=$(STRESSTIME) $(GO) test -count=1 -run 'Stress' -timeout 0 -v ./gls . | grep -E '^(---|ok|FAIL)|reads:'
