@@ -40,8 +40,9 @@ STRESSTIME ?= 2m
 stress: SHELL := /bin/bash
 stress: .SHELLFLAGS := -o pipefail -c
 stress:
-	ALS_STRESS=$(STRESSTIME) $(GO) test -race -count=1 -tags als_smalltable -run 'Stress' -timeout 0 -v ./gls . | grep -E '^(---|ok|FAIL)|reads:'
-	ALS_STRESS=$(STRESSTIME) $(GO) test -count=1 -run 'Stress' -timeout 0 -v ./gls . | grep -E '^(---|ok|FAIL)|reads:'
+	@echo "== full output in stress-race.log and stress.log"
+	ALS_STRESS=$(STRESSTIME) $(GO) test -race -count=1 -tags als_smalltable -run 'Stress' -timeout 0 -v ./gls . | tee stress-race.log | grep -E '^(---|ok|FAIL)|reads:|DATA RACE'
+	ALS_STRESS=$(STRESSTIME) $(GO) test -count=1 -run 'Stress' -timeout 0 -v ./gls . | tee stress.log | grep -E '^(---|ok|FAIL)|reads:'
 	@$(MAKE) --no-print-directory pauses
 
 # Stop-the-world pauses and ticker lateness with 200k parked goroutines and
