@@ -3,7 +3,7 @@ package alstest
 import (
 	"bytes"
 	"fmt"
-	"runtime"
+	"github.com/go-als/als/internal/stacks"
 	"strings"
 	"time"
 
@@ -115,18 +115,9 @@ func others() string {
 	for _, id := range gls.Holders() {
 		held[fmt.Sprintf("goroutine %d ", id)] = true
 	}
-	buf := make([]byte, 1<<16)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			buf = buf[:n]
-			break
-		}
-		buf = make([]byte, 2*len(buf))
-	}
-	stacks := bytes.Split(buf, []byte("\n\n"))
+	dump := bytes.Split(stacks.All(), []byte("\n\n"))
 	var holding, inside, out []string
-	for _, s := range stacks[1:] { // the first is the caller's
+	for _, s := range dump[1:] { // the first is the caller's
 		str := string(s)
 		header, _, _ := strings.Cut(str, "[")
 		switch {

@@ -3,6 +3,7 @@ package gls
 import (
 	"bytes"
 	"fmt"
+	"github.com/go-als/als/internal/stacks"
 	"os"
 	"runtime"
 	"strconv"
@@ -167,15 +168,7 @@ func sweepWith(ended func(*watched) bool) (removed int) {
 // stops the world for as long as runtime.Stack formats every stack: the
 // fallback only.
 func liveGoroutines() map[int64]struct{} {
-	buf := make([]byte, 64<<10)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			buf = buf[:n]
-			break
-		}
-		buf = make([]byte, 2*len(buf))
-	}
+	buf := stacks.All()
 	live := make(map[int64]struct{}, runtime.NumGoroutine())
 	prefix := []byte("goroutine ")
 	for len(buf) > 0 {

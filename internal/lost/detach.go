@@ -2,7 +2,7 @@ package lost
 
 import (
 	"bytes"
-	"runtime"
+	"github.com/go-als/als/internal/stacks"
 	"strconv"
 
 	"github.com/go-als/als/gls"
@@ -70,15 +70,7 @@ type snapshot struct {
 // children takes a snapshot of every goroutine and of those creator
 // started.
 func children(creator int64) snapshot {
-	buf := make([]byte, 64<<10)
-	for {
-		n := runtime.Stack(buf, true)
-		if n < len(buf) {
-			buf = buf[:n]
-			break
-		}
-		buf = make([]byte, 2*len(buf))
-	}
+	buf := stacks.All()
 	s := snapshot{live: map[int64]struct{}{}, kids: map[int64]struct{}{}}
 	by := []byte(" in goroutine " + strconv.FormatInt(creator, 10) + "\n")
 	for _, g := range bytes.Split(buf, []byte("\n\n")) {
