@@ -68,7 +68,7 @@ func New(typ string, opts ...Option) *Resource {
 		}
 	}
 	r := &Resource{frame: f, typ: typ}
-	r.exec = gls.Exec{AsyncID: hooks.NewAsyncID(), TriggerID: o.trigger, Resource: r}
+	r.exec = gls.Exec{AsyncID: hooks.NewAsyncID(), TriggerAsyncID: o.trigger, Resource: r}
 	if !o.manual && hooks.DestroyEnabled() {
 		// The cleanup gets the id, not r: a reference to r from its own
 		// cleanup would keep it reachable forever. It is set before Init
@@ -133,7 +133,7 @@ func (r *Resource) AsyncID() uint64 { return r.exec.AsyncID }
 
 // TriggerAsyncID returns the id of the execution context that caused the
 // resource: the execution id at New unless WithTriggerAsyncID said other.
-func (r *Resource) TriggerAsyncID() uint64 { return r.exec.TriggerID }
+func (r *Resource) TriggerAsyncID() uint64 { return r.exec.TriggerAsyncID }
 
 // Type returns the type given to New.
 func (r *Resource) Type() string { return r.typ }

@@ -28,7 +28,7 @@ func inChild(fn func()) {
 func TestPlainGoInheritsOnlyInCompiledMode(t *testing.T) {
 	t.Logf("compiled mode: %v", gls.Compiled())
 	k := gls.NewKey("k")
-	sc := gls.EnterExec((*gls.Frame)(nil).With(k, "parent"), &gls.Exec{AsyncID: 7, TriggerID: 1})
+	sc := gls.EnterExec((*gls.Frame)(nil).With(k, "parent"), &gls.Exec{AsyncID: 7, TriggerAsyncID: 1})
 	defer sc.Exit()
 
 	var got any

@@ -9,7 +9,7 @@ import (
 // Like a Frame it is immutable once installed.
 type Exec struct {
 	AsyncID   uint64
-	TriggerID uint64
+	TriggerAsyncID uint64
 	Resource  any
 }
 

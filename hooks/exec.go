@@ -16,7 +16,7 @@ func ExecutionAsyncID() uint64 {
 // is 0 outside any resource.
 func TriggerAsyncID() uint64 {
 	if e := gls.CurrentExec(); e != nil {
-		return e.TriggerID
+		return e.TriggerAsyncID
 	}
 	return 0
 }
