@@ -7,6 +7,7 @@ import (
 
 	"github.com/go-als/als"
 	"github.com/go-als/als/alstest"
+	"github.com/petermattis/goid"
 )
 
 type ctxKey int
@@ -203,3 +204,15 @@ func BenchmarkRunNested10kStorages(b *testing.B) {
 		nest(0)
 	}
 }
+
+// BenchmarkGoidGet is the floor of any goroutine-id design: reading the
+// id alone.
+func BenchmarkGoidGet(b *testing.B) {
+	var sum int64
+	for b.Loop() {
+		sum += goid.Get()
+	}
+	sinkGoid = sum
+}
+
+var sinkGoid int64

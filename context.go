@@ -81,8 +81,7 @@ func (s *Storage[T]) FromContext(ctx context.Context) (T, bool) {
 		return s.GetStore()
 	}
 	if v, ok := f.Get(s.key.Load()); ok {
-		t, _ := v.(T)
-		return t, true
+		return unpack[T](s.lay, v), true
 	}
 	return s.def, false
 }

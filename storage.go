@@ -24,6 +24,7 @@ type Storage[T any] struct {
 	live *atomic.Pointer[gls.Key]
 	def  T
 	name string // WithName's, or the type's: see String
+	lay  layout // how stores travel through frames (value.go)
 }
 
 // Option configures a Storage in New.
@@ -45,7 +46,7 @@ func WithName[T any](name string) Option[T] {
 
 // New returns a Storage with no store set anywhere.
 func New[T any](opts ...Option[T]) *Storage[T] {
-	s := &Storage[T]{live: new(atomic.Pointer[gls.Key])}
+	s := &Storage[T]{live: new(atomic.Pointer[gls.Key]), lay: layoutOf[T]()}
 	for _, o := range opts {
 		o(s)
 	}
@@ -70,9 +71,12 @@ func (s *Storage[T]) setKey(k *gls.Key) {
 // default (T's zero value unless WithDefault) and false outside any
 // context of this storage.
 func (s *Storage[T]) GetStore() (T, bool) {
-	if v, ok := gls.Get(s.key.Load()); ok {
-		t, _ := v.(T) // a nil interface store yields T's zero value
-		return t, true
+	k := s.key.Load()
+	if v, ok := gls.Me().Top(k); ok { // inlined: the common case
+		return unpack[T](s.lay, v), true
+	}
+	if v, ok := gls.Get(k); ok {
+		return unpack[T](s.lay, v), true
 	}
 	if lost.On.Load() {
 		lost.Check(s.name) // the miss path only: a hit pays nothing
@@ -92,7 +96,7 @@ func (s *Storage[T]) Run(store T, fn func()) {
 	if fn == nil {
 		panic(errs.Nil("Storage.Run"))
 	}
-	sc := gls.Push(s.key.Load(), store)
+	sc := gls.Push(s.key.Load(), pack(s.lay, store))
 	defer sc.Exit()
 	fn()
 }
@@ -102,7 +106,7 @@ func (s *Storage[T]) Run(store T, fn func()) {
 // Go afterwards. Prefer Run: EnterWith in a long-lived goroutine that
 // serves many requests carries one request's store into the next.
 func (s *Storage[T]) EnterWith(store T) {
-	gls.Set(s.key.Load(), store)
+	gls.Set(s.key.Load(), pack(s.lay, store))
 }
 
 // Exit calls fn outside this storage's context: inside fn GetStore

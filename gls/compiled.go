@@ -40,7 +40,7 @@ func rtEnterExec(f *Frame, e *Exec) Scope {
 	return sc
 }
 
-func rtPush(k *Key, v any) Scope {
+func rtPush(k *Key, v Value) Scope {
 	old := rtFrame()
 	sc := Scope{st: &rtScope, base: old, exec: rtExec()}
 	rtSetFrame(old.With(k, v))
@@ -59,7 +59,7 @@ func rtHide(k *Key) Scope {
 
 func rtExit(s Scope) { rtSetBoth(s.base, s.exec) }
 
-func rtSet(k *Key, v any) { rtSetFrame(rtFrame().With(k, v)) }
+func rtSet(k *Key, v Value) { rtSetFrame(rtFrame().With(k, v)) }
 
 // In compiled mode the runtime slots are checked once at start-up: a
 // frame set here must read back, reach a child started by a plain go
@@ -76,7 +76,7 @@ func init() {
 }
 
 func checkRuntimeField() error {
-	probe := (*Frame)(nil).With(NewKey("gls.probe"), nil)
+	probe := (*Frame)(nil).With(NewKey("gls.probe"), Value{})
 	exec := &Exec{AsyncID: 1}
 	sc := rtEnterExec(probe, exec)
 	defer rtExit(sc)

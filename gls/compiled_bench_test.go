@@ -8,7 +8,7 @@ import (
 
 func BenchmarkCurrent(b *testing.B) {
 	k := gls.NewKey("k")
-	sc := gls.Push(k, 1)
+	sc := gls.Push(k, gls.AnyValue(1))
 	defer sc.Exit()
 	for b.Loop() {
 		if gls.Current() == nil {
@@ -19,10 +19,10 @@ func BenchmarkCurrent(b *testing.B) {
 
 func BenchmarkPushExit(b *testing.B) {
 	k := gls.NewKey("k")
-	sc := gls.Push(k, 1)
+	sc := gls.Push(k, gls.AnyValue(1))
 	defer sc.Exit()
 	b.ReportAllocs()
 	for b.Loop() {
-		gls.Push(k, 2).Exit()
+		gls.Push(k, gls.AnyValue(2)).Exit()
 	}
 }

@@ -28,14 +28,14 @@ func inChild(fn func()) {
 func TestPlainGoInheritsOnlyInCompiledMode(t *testing.T) {
 	t.Logf("compiled mode: %v", gls.Compiled())
 	k := gls.NewKey("k")
-	sc := gls.EnterExec((*gls.Frame)(nil).With(k, "parent"), &gls.Exec{AsyncID: 7, TriggerAsyncID: 1})
+	sc := gls.EnterExec((*gls.Frame)(nil).With(k, gls.AnyValue("parent")), &gls.Exec{AsyncID: 7, TriggerAsyncID: 1})
 	defer sc.Exit()
 
 	var got any
 	var ok bool
 	var exec *gls.Exec
 	inChild(func() {
-		got, ok = gls.Current().Get(k)
+		got, ok = gls.AnyOf(gls.Current().Get(k))
 		exec = gls.CurrentExec()
 	})
 	if gls.Compiled() {
@@ -49,7 +49,7 @@ func TestPlainGoInheritsOnlyInCompiledMode(t *testing.T) {
 
 func TestChildHoldsASnapshot(t *testing.T) {
 	k := gls.NewKey("k")
-	sc := gls.Push(k, 1)
+	sc := gls.Push(k, gls.AnyValue(1))
 	defer sc.Exit()
 
 	started, changed := make(chan struct{}), make(chan struct{})
@@ -58,18 +58,18 @@ func TestChildHoldsASnapshot(t *testing.T) {
 	wg.Add(1)
 	go func() { //als:ignore the test is about what a plain go statement inherits
 		defer wg.Done()
-		seenBefore, _ = gls.Current().Get(k)
-		gls.Set(k, 3) // the child's own change must not reach the parent
+		seenBefore, _ = gls.AnyOf(gls.Current().Get(k))
+		gls.Set(k, gls.AnyValue(3)) // the child's own change must not reach the parent
 		close(started)
 		<-changed
-		seenAfter, _ = gls.Current().Get(k)
+		seenAfter, _ = gls.AnyOf(gls.Current().Get(k))
 	}()
 	<-started
-	gls.Set(k, 2) // the parent's later change must not reach the child
+	gls.Set(k, gls.AnyValue(2)) // the parent's later change must not reach the child
 	close(changed)
 	wg.Wait()
 
-	v, _ := gls.Current().Get(k)
+	v, _ := gls.AnyOf(gls.Current().Get(k))
 	assert.Equal(t, 2, v)
 	if gls.Compiled() {
 		assert.Equal(t, 1, seenBefore)
@@ -89,9 +89,9 @@ func TestScopesRestoreFrameAndExec(t *testing.T) {
 		want  string
 		exec  *gls.Exec // the execution context inside the scope
 	}{
-		{"Enter", func() gls.Scope { return gls.Enter((*gls.Frame)(nil).With(k, "e")) }, "e", nil},
-		{"EnterExec", func() gls.Scope { return gls.EnterExec((*gls.Frame)(nil).With(k, "x"), e1) }, "x", e1},
-		{"Push", func() gls.Scope { return gls.Push(k, "p") }, "p", nil},
+		{"Enter", func() gls.Scope { return gls.Enter((*gls.Frame)(nil).With(k, gls.AnyValue("e"))) }, "e", nil},
+		{"EnterExec", func() gls.Scope { return gls.EnterExec((*gls.Frame)(nil).With(k, gls.AnyValue("x")), e1) }, "x", e1},
+		{"Push", func() gls.Scope { return gls.Push(k, gls.AnyValue("p")) }, "p", nil},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -99,24 +99,24 @@ func TestScopesRestoreFrameAndExec(t *testing.T) {
 			// assert, not require: this is not the test's goroutine.
 			inChild(func() {
 				sc := tt.enter()
-				v, ok := gls.Current().Get(k)
+				v, ok := gls.AnyOf(gls.Current().Get(k))
 				assert.True(t, ok)
 				assert.Equal(t, tt.want, v)
 				assert.Same(t, tt.exec, gls.CurrentExec())
 
-				inner := gls.EnterExec((*gls.Frame)(nil).With(k, "inner"), &gls.Exec{AsyncID: 12})
+				inner := gls.EnterExec((*gls.Frame)(nil).With(k, gls.AnyValue("inner")), &gls.Exec{AsyncID: 12})
 				assert.Equal(t, uint64(12), gls.CurrentExec().AsyncID)
 				inner.Exit()
-				v, _ = gls.Current().Get(k)
+				v, _ = gls.AnyOf(gls.Current().Get(k))
 				assert.Equal(t, tt.want, v, "a nested scope's Exit restores the frame")
 				assert.Same(t, tt.exec, gls.CurrentExec(), "and the execution context")
 
 				hide := gls.Hide(k)
-				_, ok = gls.Current().Get(k)
+				_, ok = gls.AnyOf(gls.Current().Get(k))
 				assert.False(t, ok)
-				gls.Set(k, "set inside hide")
+				gls.Set(k, gls.AnyValue("set inside hide"))
 				hide.Exit()
-				v, _ = gls.Current().Get(k)
+				v, _ = gls.AnyOf(gls.Current().Get(k))
 				assert.Equal(t, tt.want, v, "Hide's Exit restores the frame it replaced, Set included")
 
 				sc.Exit()
@@ -131,7 +131,7 @@ func TestCompiledModeMakesNoMapEntries(t *testing.T) {
 	k := gls.NewKey("k")
 	before := gls.Len()
 	inChild(func() {
-		sc := gls.Push(k, 1)
+		sc := gls.Push(k, gls.AnyValue(1))
 		if gls.Compiled() {
 			assert.Equal(t, 0, gls.Len(), "compiled mode keeps contexts in runtime.g")
 		} else {
@@ -139,7 +139,7 @@ func TestCompiledModeMakesNoMapEntries(t *testing.T) {
 		}
 		sc.Exit()
 		if gls.Compiled() {
-			gls.Set(k, 2) // no scope: the runtime clears it when the goroutine ends
+			gls.Set(k, gls.AnyValue(2)) // no scope: the runtime clears it when the goroutine ends
 		}
 	})
 	if gls.Compiled() {
@@ -150,10 +150,10 @@ func TestCompiledModeMakesNoMapEntries(t *testing.T) {
 
 func TestAfterFuncInheritsOnlyInCompiledMode(t *testing.T) {
 	k := gls.NewKey("k")
-	sc := gls.Push(k, "timer")
+	sc := gls.Push(k, gls.AnyValue("timer"))
 	got := make(chan any, 1)
 	time.AfterFunc(time.Millisecond, func() {
-		v, _ := gls.Current().Get(k)
+		v, _ := gls.AnyOf(gls.Current().Get(k))
 		got <- v
 	})
 	sc.Exit()

@@ -33,7 +33,7 @@ func (k *Key) Retire() {
 
 type entry struct {
 	key *Key
-	val any
+	val Value
 }
 
 // Frame is an immutable map from keys to values: the whole context a
@@ -72,9 +72,9 @@ func (f *Frame) Len() int {
 }
 
 // Get returns the value stored under k.
-func (f *Frame) Get(k *Key) (any, bool) {
+func (f *Frame) Get(k *Key) (Value, bool) {
 	if f == nil {
-		return nil, false
+		return Value{}, false
 	}
 	if f.big != nil {
 		return f.big.root.get(k)
@@ -84,12 +84,12 @@ func (f *Frame) Get(k *Key) (any, bool) {
 			return f.entries[i].val, true
 		}
 	}
-	return nil, false
+	return Value{}, false
 }
 
 // With returns a frame equal to f except that k maps to v. Entries of
 // retired keys are left out of the result.
-func (f *Frame) With(k *Key, v any) *Frame {
+func (f *Frame) With(k *Key, v Value) *Frame {
 	if nf, ok := f.smallWithout(k, 1); ok {
 		nf.entries[len(nf.entries)-1] = entry{key: k, val: v}
 		return nf
@@ -187,7 +187,7 @@ func (f *Frame) live(skip *Key) []entry {
 
 // fromEntries builds a frame of es plus k=v (when k is not nil). swept
 // is the retired count read before es was filtered.
-func fromEntries(es []entry, k *Key, v any, swept uint64) *Frame {
+func fromEntries(es []entry, k *Key, v Value, swept uint64) *Frame {
 	if k != nil {
 		es = append(es, entry{key: k, val: v})
 	}

@@ -18,34 +18,34 @@ func TestFrameWithWithout(t *testing.T) {
 	var f *Frame
 	for i, k := range keys {
 		prev := f
-		f = f.With(k, i)
+		f = f.With(k, AnyValue(i))
 		require.Equal(t, i+1, f.Len())
 		require.Equal(t, i, prev.Len(), "With never changes its receiver")
 	}
 	for i, k := range keys {
-		v, ok := f.Get(k)
+		v, ok := AnyOf(f.Get(k))
 		require.True(t, ok)
 		require.Equal(t, i, v)
 	}
-	g := f.With(keys[3], "replaced")
+	g := f.With(keys[3], AnyValue("replaced"))
 	assert.Equal(t, f.Len(), g.Len(), "replacing a key does not grow the frame")
-	v, _ := g.Get(keys[3])
+	v, _ := AnyOf(g.Get(keys[3]))
 	assert.Equal(t, "replaced", v)
-	v, _ = f.Get(keys[3])
+	v, _ = AnyOf(f.Get(keys[3]))
 	assert.Equal(t, 3, v)
 
 	h := g.Without(keys[0])
 	assert.Equal(t, g.Len()-1, h.Len())
-	_, ok := h.Get(keys[0])
+	_, ok := AnyOf(h.Get(keys[0]))
 	assert.False(t, ok)
 	for _, k := range keys[1:] {
-		_, ok := h.Get(k)
+		_, ok := AnyOf(h.Get(k))
 		assert.True(t, ok, "Without keeps %v", k)
 	}
 	assert.Same(t, h, h.Without(keys[0]), "removing an absent key returns the frame")
-	one := (*Frame)(nil).With(keys[0], 1)
+	one := (*Frame)(nil).With(keys[0], AnyValue(1))
 	assert.Nil(t, one.Without(keys[0]))
-	_, ok = (*Frame)(nil).Get(keys[0])
+	_, ok = AnyOf((*Frame)(nil).Get(keys[0]))
 	assert.False(t, ok)
 }
 
@@ -55,19 +55,19 @@ func TestScopeRestores(t *testing.T) {
 	before := Len()
 	go func() { //als:ignore the test needs a goroutine with no entry
 		defer close(done)
-		outer := Push(k, "outer")
+		outer := Push(k, AnyValue("outer"))
 		assert.Equal(t, before+mapEntries(1), Len())
 		e := &Exec{AsyncID: 7}
-		inner := EnterExec(Current().With(k, "inner"), e)
-		v, _ := Current().Get(k)
+		inner := EnterExec(Current().With(k, AnyValue("inner")), e)
+		v, _ := AnyOf(Current().Get(k))
 		assert.Equal(t, "inner", v)
 		assert.Same(t, e, CurrentExec())
 		hidden := Hide(k)
-		_, ok := Current().Get(k)
+		_, ok := AnyOf(Current().Get(k))
 		assert.False(t, ok)
 		hidden.Exit()
 		inner.Exit()
-		v, _ = Current().Get(k)
+		v, _ = AnyOf(Current().Get(k))
 		assert.Equal(t, "outer", v)
 		assert.Nil(t, CurrentExec())
 		outer.Exit()
@@ -113,7 +113,7 @@ func TestFrameAgainstModel(t *testing.T) {
 					f = f.Without(k)
 					delete(model, k)
 				default:
-					f = f.With(k, step)
+					f = f.With(k, AnyValue(step))
 					model[k] = step
 				}
 				if step%97 == 0 {
@@ -129,7 +129,7 @@ func TestFrameAgainstModel(t *testing.T) {
 					if k.retired.Load() {
 						continue
 					}
-					got, ok := v.f.Get(k)
+					got, ok := AnyOf(v.f.Get(k))
 					want, wantOK := v.model[k]
 					require.Equal(t, wantOK, ok, "key %v", k)
 					if ok {
@@ -148,15 +148,15 @@ func TestRetiredKeysLeaveFrames(t *testing.T) {
 		t.Run(fmt.Sprint(n), func(t *testing.T) {
 			var f *Frame
 			keep := NewKey("keep")
-			f = f.With(keep, "kept")
+			f = f.With(keep, AnyValue("kept"))
 			for i := range n {
 				k := NewKey("gone")
-				f = f.With(k, i)
+				f = f.With(k, AnyValue(i))
 				k.Retire()
 			}
-			f = f.With(NewKey("last"), 0)
+			f = f.With(NewKey("last"), AnyValue(0))
 			assert.LessOrEqual(t, f.Len(), 3, "frame of %d retired keys", n)
-			v, ok := f.Get(keep)
+			v, ok := AnyOf(f.Get(keep))
 			assert.True(t, ok)
 			assert.Equal(t, "kept", v)
 		})

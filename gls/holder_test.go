@@ -26,7 +26,7 @@ func TestHoldsSeesEveryHolder(t *testing.T) {
 		wg.Add(1)
 		go func() { //als:ignore each goroutine holds an entry of its own
 			defer wg.Done()
-			sc := Push(k, i)
+			sc := Push(k, AnyValue(i))
 			defer sc.Exit()
 			ids[i] = GoroutineID()
 			Get(k) // a second lookup leaves a map entry in its hint

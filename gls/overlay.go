@@ -11,7 +11,7 @@ const ovCap = 8
 // pending is one scope's change to the context: k set to val, or k hidden.
 type pending struct {
 	key  *Key
-	val  any
+	val  Value
 	hide bool
 	mat  *Frame // base + ov[floor:this+1], once someone needed it
 }
@@ -40,6 +40,22 @@ func (st *state) frame() *Frame {
 		p.mat = f
 	}
 	return f
+}
+
+// retop points the top cache (see state) at the innermost entry of the
+// context: the last pending level, or the base frame's last entry.
+func (st *state) retop() {
+	if st.n > st.floor {
+		if p := &st.ov[st.n-1]; !p.hide {
+			st.topKey, st.top = p.key, p.val
+			return
+		}
+	} else if f := st.base; f != nil && f.big == nil && len(f.entries) > 0 {
+		e := &f.entries[len(f.entries)-1]
+		st.topKey, st.top = e.key, e.val
+		return
+	}
+	st.topKey, st.top = nil, Value{}
 }
 
 func (st *state) push(p pending) Scope {

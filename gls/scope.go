@@ -1,16 +1,12 @@
 package gls
 
-import (
-	"github.com/petermattis/goid"
-)
-
 // Exec is the async-hooks execution context of a goroutine: the resource
 // whose callback runs now. A nil *Exec means the goroutine's root context.
 // Like a Frame it is immutable once installed.
 type Exec struct {
-	AsyncID   uint64
+	AsyncID        uint64
 	TriggerAsyncID uint64
-	Resource  any
+	Resource       any
 }
 
 // Current returns the calling goroutine's frame; nil when it has none.
@@ -25,22 +21,26 @@ func Current() *Frame {
 }
 
 // Get returns the value of k in the calling goroutine's context. It is
-// Current().Get(k) without building a frame.
-func Get(k *Key) (any, bool) {
+// Current().Get(k) without building a frame. A hot caller tries
+// [Me]().[Self.Top] first, which it can inline.
+func Get(k *Key) (Value, bool) {
 	if compiled {
 		return rtFrame().Get(k)
 	}
-	// lookup and get written out by hand: this is GetStore's whole cost.
-	var id int64
-	if fastGoid {
-		id = goid.Get()
-	} else {
-		id = stackGoid()
+	id := curGoid()
+	if v, ok := (Self{id}).Top(k); ok {
+		return v, true
 	}
+	return getSlow(id, k)
+}
+
+// getSlow is Get when k is not the goroutine's top entry: the pending
+// entries from the innermost out, then the base frame.
+func getSlow(id int64, k *Key) (Value, bool) {
 	st := slotOf(id).Load()
 	if st == nil || st.owner.Load() != id {
 		if st = lookupMiss(id); st == nil {
-			return nil, false
+			return Value{}, false
 		}
 	}
 	for i := int(st.n) - 1; i >= int(st.floor); i-- {
@@ -48,17 +48,7 @@ func Get(k *Key) (any, bool) {
 			return p.val, !p.hide
 		}
 	}
-	if f := st.base; f != nil {
-		if f.big != nil {
-			return f.big.root.get(k)
-		}
-		for i := range f.entries {
-			if f.entries[i].key == k {
-				return f.entries[i].val, true
-			}
-		}
-	}
-	return nil, false
+	return st.base.Get(k)
 }
 
 // Capture returns the calling goroutine's frame and execution context,
@@ -113,6 +103,7 @@ func Enter(f *Frame) Scope {
 	}
 	sc := st.save()
 	st.base, st.floor = f, st.n
+	st.retop()
 	return sc
 }
 
@@ -125,6 +116,7 @@ func EnterNew(f *Frame) Scope {
 	id := curGoid()
 	st := statePool.Get().(*state)
 	st.base = f
+	st.retop()
 	return Scope{st: publish(id, st), fresh: true}
 }
 
@@ -143,12 +135,13 @@ func EnterExec(f *Frame, e *Exec) Scope {
 	// stalls on the copy.
 	base, exec, floor, n := st.base, st.exec, st.floor, st.n
 	st.base, st.exec, st.floor = f, e, n
+	st.retop()
 	return Scope{st: st, base: base, exec: exec, floor: floor, n: n}
 }
 
 // Push sets k to v in the calling goroutine's context until the returned
 // Scope's Exit. Inside an existing context it allocates nothing.
-func Push(k *Key, v any) Scope {
+func Push(k *Key, v Value) Scope {
 	if compiled {
 		return rtPush(k, v)
 	}
@@ -161,9 +154,12 @@ func Push(k *Key, v any) Scope {
 	if n := st.n; n < ovCap && st.ov != nil {
 		st.ov[n] = pending{key: k, val: v}
 		st.n = n + 1
+		st.topKey, st.top = k, v
 		return Scope{st: st, base: st.base, exec: st.exec, floor: st.floor, n: n, pushed: true}
 	}
-	return st.push(pending{key: k, val: v})
+	sc := st.push(pending{key: k, val: v})
+	st.topKey, st.top = k, v
+	return sc
 }
 
 // Hide removes k from the calling goroutine's context until the returned
@@ -176,7 +172,9 @@ func Hide(k *Key) Scope {
 	if st == nil {
 		return Scope{} // nothing to hide; Exit restores nothing
 	}
-	return st.push(pending{key: k, hide: true})
+	sc := st.push(pending{key: k, hide: true})
+	st.retop()
+	return sc
 }
 
 // Exit restores the context and execution context the scope replaced,
@@ -194,6 +192,7 @@ func (s Scope) Exit() {
 		// Other goroutines colliding in the slot may be reading owner right
 		// now; unpublish resets it only after st is unreachable.
 		st.base, st.exec, st.floor, st.n = nil, nil, 0, 0
+		st.topKey, st.top = nil, Value{}
 		unpublish(st)
 		if st.pooled {
 			statePool.Put(st) // keeps its ov array, whose slots are clear
@@ -206,6 +205,7 @@ func (s Scope) Exit() {
 		st.ov[s.n] = pending{} // drop the references the slot holds
 	}
 	st.base, st.exec, st.floor, st.n = s.base, s.exec, s.floor, s.n
+	st.retop()
 }
 
 // Replace makes f the calling goroutine's frame with no scope to end it:
@@ -222,10 +222,11 @@ func Replace(f *Frame) {
 		return
 	}
 	st.base, st.floor = f, st.n
+	st.retop()
 }
 
 // Set sets k to v in the calling goroutine's context like Replace.
-func Set(k *Key, v any) {
+func Set(k *Key, v Value) {
 	if compiled {
 		rtSet(k, v)
 		return
@@ -236,4 +237,5 @@ func Set(k *Key, v any) {
 		return
 	}
 	st.base, st.floor = st.frame().With(k, v), st.n
+	st.topKey, st.top = k, v
 }

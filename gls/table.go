@@ -58,6 +58,14 @@ type state struct {
 	floor  uint8
 	n      uint8
 	pooled bool // recycled through statePool when its scope ends
+
+	// topKey and top cache one entry of the current context, the one set
+	// last, so that Get finds it without walking ov and base: while
+	// topKey is not nil the context maps topKey to top. Every change of
+	// base, floor or n updates them (retop); a scope's end clears them,
+	// so that they keep no store alive.
+	topKey *Key
+	top    Value
 	inSlot bool // published in slotOf(owner)
 	inMap  bool // published in states
 }
@@ -167,7 +175,7 @@ var statePool = sync.Pool{New: func() any { return &state{pooled: true} }}
 // only k=v. The first Run of a request lands here, so the state and its
 // frame come in one allocation; a captured frame keeps the small state
 // alive with it, which is cheaper than a second allocation every time.
-func insertWith(id int64, k *Key, v any) *state {
+func insertWith(id int64, k *Key, v Value) *state {
 	p := &struct {
 		st state
 		f  frame1
@@ -175,6 +183,7 @@ func insertWith(id int64, k *Key, v any) *state {
 	p.f.a[0] = entry{key: k, val: v}
 	p.f.f.entries = p.f.a[:1]
 	p.st.base = &p.f.f
+	p.st.topKey, p.st.top = k, v
 	return publish(id, &p.st)
 }
 

@@ -20,7 +20,7 @@ type tnode struct {
 // tkid is a leaf (sub == nil) or a branch.
 type tkid struct {
 	key *Key
-	val any
+	val Value
 	sub *tnode
 }
 
@@ -33,28 +33,28 @@ func (n *tnode) slot(h uint64, shift uint) (bit uint32, i int) {
 	return bit, bits.OnesCount32(n.bitmap & (bit - 1))
 }
 
-func (n *tnode) get(k *Key) (any, bool) {
+func (n *tnode) get(k *Key) (Value, bool) {
 	h := hashKey(k)
 	for shift := uint(0); n != nil; shift += trieBits {
 		bit, i := n.slot(h, shift)
 		if n.bitmap&bit == 0 {
-			return nil, false
+			return Value{}, false
 		}
 		kid := &n.kids[i]
 		if kid.sub == nil {
 			if kid.key == k {
 				return kid.val, true
 			}
-			return nil, false
+			return Value{}, false
 		}
 		n = kid.sub
 	}
-	return nil, false
+	return Value{}, false
 }
 
 // with returns a trie equal to n except that k maps to v, and whether k
 // is new. A nil n is the empty trie.
-func (n *tnode) with(k *Key, v any, h uint64, shift uint) (*tnode, bool) {
+func (n *tnode) with(k *Key, v Value, h uint64, shift uint) (*tnode, bool) {
 	if n == nil {
 		n = &tnode{}
 	}
