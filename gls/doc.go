@@ -29,7 +29,7 @@
 // other goroutines without breaking the protocol.
 //
 // Records made by a scope are removed by its Exit. Records made by
-// [Replace] or [Set] outside any scope are removed by a reclaimer soon
+// [Set] outside any scope are removed by a reclaimer soon
 // after their goroutine ends (within a sweep period, a quarter second): it
 // reads each watched goroutine's runtime descriptor, two words found by
 // name in the runtime's type data, and never stops the world. [Len]

@@ -12,7 +12,7 @@ import (
 	"unsafe"
 )
 
-// A goroutine that calls Replace or Set outside any scope has nothing
+// A goroutine that calls Set outside any scope has nothing
 // that runs when it ends, and Go offers no goroutine-exit hook. Such
 // entries go on the watch list, and a sweeper goroutine, alive only while
 // the list is non-empty, removes those whose goroutine has ended

@@ -31,7 +31,7 @@ func TestSweepReclaimsEndedGoroutines(t *testing.T) {
 		wg.Add(1)
 		go func() { //als:ignore the test needs unscoped entries
 			defer wg.Done()
-			Replace((*Frame)(nil).With(k, AnyValue(i)))
+			Set(k, AnyValue(i))
 		}()
 	}
 	// Ended goroutines are reclaimed while the live one is still watched.

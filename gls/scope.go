@@ -1,5 +1,11 @@
 package gls
 
+import "errors"
+
+// ErrScopeExit reports a [Scope.Exit] out of order: a scope ended twice,
+// before a scope inside it, or on another goroutine.
+var ErrScopeExit = errors.New("gls: Scope.Exit out of order (twice, before an inner scope, or on another goroutine)")
+
 // Exec is the async-hooks execution context of a goroutine: the resource
 // whose callback runs now. A nil *Exec means the goroutine's root context.
 // Like a Frame it is immutable once installed.
@@ -82,12 +88,14 @@ type Scope struct {
 	base     *Frame
 	exec     *Exec
 	floor, n uint8
-	pushed   bool // the scope wrote ov[n], which Exit clears
-	fresh    bool // the scope created the goroutine's entry; Exit removes it
+	pushed   bool   // the scope wrote ov[n], which Exit clears
+	fresh    bool   // the scope created the goroutine's entry; Exit removes it
+	depth    uint32 // st.depth while this scope is the innermost
 }
 
 func (st *state) save() Scope {
-	return Scope{st: st, base: st.base, exec: st.exec, floor: st.floor, n: st.n}
+	st.depth++
+	return Scope{st: st, base: st.base, exec: st.exec, floor: st.floor, n: st.n, depth: st.depth}
 }
 
 // Enter makes f the calling goroutine's frame, keeping its execution
@@ -136,7 +144,8 @@ func EnterExec(f *Frame, e *Exec) Scope {
 	base, exec, floor, n := st.base, st.exec, st.floor, st.n
 	st.base, st.exec, st.floor = f, e, n
 	st.retop()
-	return Scope{st: st, base: base, exec: exec, floor: floor, n: n}
+	st.depth++
+	return Scope{st: st, base: base, exec: exec, floor: floor, n: n, depth: st.depth}
 }
 
 // Push sets k to v in the calling goroutine's context until the returned
@@ -155,7 +164,8 @@ func Push(k *Key, v Value) Scope {
 		st.ov[n] = pending{key: k, val: v}
 		st.n = n + 1
 		st.topKey, st.top = k, v
-		return Scope{st: st, base: st.base, exec: st.exec, floor: st.floor, n: n, pushed: true}
+		st.depth++
+		return Scope{st: st, base: st.base, exec: st.exec, floor: st.floor, n: n, pushed: true, depth: st.depth}
 	}
 	sc := st.push(pending{key: k, val: v})
 	st.topKey, st.top = k, v
@@ -179,6 +189,10 @@ func Hide(k *Key) Scope {
 
 // Exit restores the context and execution context the scope replaced,
 // and forgets the goroutine entirely when the scope created its entry.
+// Scopes end innermost first, each once, on the goroutine that made
+// them; Exit panics with an error wrapping [ErrScopeExit] otherwise,
+// since restoring a context out of order would hand the goroutine one it
+// never entered.
 func (s Scope) Exit() {
 	st := s.st
 	if st == nil {
@@ -189,6 +203,11 @@ func (s Scope) Exit() {
 		return
 	}
 	if s.fresh {
+		// A second Exit finds st unpublished (owner 0) or recycled by
+		// another goroutine: either way not owned by the caller.
+		if st.owner.Load() != curGoid() || st.depth != 0 {
+			panic(ErrScopeExit)
+		}
 		// Other goroutines colliding in the slot may be reading owner right
 		// now; unpublish resets it only after st is unreachable.
 		st.base, st.exec, st.floor, st.n = nil, nil, 0, 0
@@ -201,6 +220,10 @@ func (s Scope) Exit() {
 		}
 		return
 	}
+	if st.depth != s.depth {
+		panic(ErrScopeExit)
+	}
+	st.depth--
 	if s.pushed {
 		st.ov[s.n] = pending{} // drop the references the slot holds
 	}
@@ -208,24 +231,10 @@ func (s Scope) Exit() {
 	st.retop()
 }
 
-// Replace makes f the calling goroutine's frame with no scope to end it:
-// it holds until an enclosing Scope exits or, outside any scope, until the
-// goroutine ends, after which the entry is reclaimed by a background sweep.
-func Replace(f *Frame) {
-	if compiled {
-		rtSetFrame(f)
-		return
-	}
-	id, st := lookup()
-	if st == nil {
-		watch(id, insert(id, f))
-		return
-	}
-	st.base, st.floor = f, st.n
-	st.retop()
-}
-
-// Set sets k to v in the calling goroutine's context like Replace.
+// Set sets k to v in the calling goroutine's context with no scope to end
+// it: it holds until an enclosing Scope exits or, outside any scope,
+// until the goroutine ends, after which the entry is reclaimed by a
+// background sweep.
 func Set(k *Key, v Value) {
 	if compiled {
 		rtSet(k, v)

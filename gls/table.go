@@ -57,7 +57,8 @@ type state struct {
 	exec   *Exec
 	floor  uint8
 	n      uint8
-	pooled bool // recycled through statePool when its scope ends
+	pooled bool   // recycled through statePool when its scope ends
+	depth  uint32 // scopes entered on st and not yet exited (Scope.Exit checks it)
 
 	// topKey and top cache one entry of the current context, the one set
 	// last, so that Get finds it without walking ov and base: while
