@@ -1,7 +1,8 @@
 // Package gls is the engine under als: it gives every goroutine a current
 // context frame, found by goroutine id.
 //
-// A [Frame] is an immutable map from [Key] to value. [Enter] installs a
+// A [Frame] is an immutable map from [Key] to [Value], a store packed by
+// its caller so that strings, numbers and pointers need no allocation. [Enter] installs a
 // frame and returns a [Scope] whose Exit puts the previous one back;
 // [Push] and [Hide] set or hide one key the same way. Code that carries
 // context elsewhere ([Current], [Capture]) keeps a pointer to an
@@ -16,7 +17,10 @@
 // by goroutine id (petermattis/goid, checked against runtime.Stack at
 // start-up). The record claims a slot of a direct-mapped table with one
 // CAS, or lives in a concurrent map (puzpuzpuz/xsync) when its slot is
-// taken, so a lookup is usually one load and a compare. Only a goroutine
+// taken, so a lookup is usually one load and a compare. The record caches
+// its innermost entry, which [Me] and [Self.Top] read in code the
+// compiler inlines into the caller: the usual read costs little more
+// than the goroutine id. Only a goroutine
 // itself publishes, moves or removes its record; table.go states the
 // protocol and why a lookup can neither miss its own record nor return
 // another goroutine's. Nested scopes push a pending change onto the
@@ -28,7 +32,9 @@
 // what a colliding lookup reads, so that diagnostics can ask it about
 // other goroutines without breaking the protocol.
 //
-// Records made by a scope are removed by its Exit. Records made by
+// Records made by a scope are removed by its Exit. Scopes end innermost
+// first, once each, on their own goroutine; [Scope.Exit] panics with
+// [ErrScopeExit] otherwise. Records made by
 // [Set] outside any scope are removed by a reclaimer soon
 // after their goroutine ends (within a sweep period, a quarter second): it
 // reads each watched goroutine's runtime descriptor, two words found by
