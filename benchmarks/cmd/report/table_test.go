@@ -93,10 +93,10 @@ func TestRows(t *testing.T) {
 	require.True(t, ok)
 	assert.InDelta(t, 5.0/7, ratio, 1e-12)
 	assert.Equal(t, map[string]Status{
-		"≤ 2.0× goid.Get":                          NotMet,    // [4.9/2.04, 5.1/1.96] = [2.40, 2.60]
-		"≤ 0.7× routine ITL.Get":                   Met,       // ≈ [0.40, 0.43]
-		"≤ 1.0× context.Value depth 3":             Met,       // ≈ [0.69, 0.74]
-		"0 allocs/op":                              Met,       // every run 0
+		"≤ 2.0× goid.Get":                         NotMet,    // [4.9/2.04, 5.1/1.96] = [2.40, 2.60]
+		"≤ 0.7× routine ITL.Get":                  Met,       // ≈ [0.40, 0.43]
+		"≤ 1.0× context.Value depth 3":            Met,       // ≈ [0.69, 0.74]
+		"0 allocs/op":                             Met,       // every run 0
 		"compiled ≤ 1.0× goid.Get, both compiled": Straddles, // [0.96, 1.04]
 	}, statuses(get))
 	assert.Equal(t, "2.50× [2.40, 2.60]", get.Goals[0].MeasuredString())
