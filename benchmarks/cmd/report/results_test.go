@@ -42,7 +42,7 @@ func TestWriteResults(t *testing.T) {
 		"- Duration: 12m0s",
 		"[a.lo / b.hi, a.hi / b.lo]",
 		"| Get | 5.00 ±2% | 2.50 ±2% | 0 | context.Value depth 3 |",
-		"Goals: 13 met, 8 not met (2 of them straddle their limit), 0 not measured.",
+		"Goals: 12 met, 9 not met (2 of them straddle their limit), 0 not measured.",
 		"![Get cost vs live goroutines holding a store](get-scale.svg)",
 		"| LiveGoroutineHeap/als | — | — | — | 3.00 | 170 ±2% heapB/goroutine | 0 |",
 		"| Get/als | 5.00 ±2% | [4.90, 5.10] | — | 0 |  | 6 |",

@@ -26,10 +26,10 @@ func fullSamples(runs int) *Samples {
 		"GetParallel/als": 3, "GetParallel/ctx-depth3": 4, "GetParallel/ctx-depth10": 9,
 		"GetParallel/routine": 6, "GetParallel/jtolds": 500,
 		"RunNested/als": 30, "RunNested/ctx": 25, "RunNested/routine": 40, "RunNested/jtolds": 3000,
-		"RunNestedStore/string": 40, "RunNestedStore/int": 30, "RunNestedStore/bool": 30,
+		"RunNestedStore/string": 40, "RunNestedStore/int": 34, "RunNestedStore/bool": 30,
 		"RunNestedStore/float64": 38, "RunNestedStore/pointer": 30,
 		"RunEmpty/als": 80, "RunEmpty/ctx": 30, "RunEmpty/routine": 50, "RunEmpty/jtolds": 2500,
-		"Go/als": 300, "Go/plain": 220, "Go/routine": 900, "Go/jtolds": 3000,
+		"Go/als": 260, "Go/plain": 220, "Go/routine": 900, "Go/jtolds": 3000,
 		"AsyncResource/als": 90,
 		"Bind/als":          60, "Bind/routine": 200,
 		"Scale/n=10/als": 5, "Scale/n=10/routine": 12, "Scale/n=10/ctx-depth3": 7,
@@ -118,7 +118,7 @@ func TestRows(t *testing.T) {
 	intRow := rowByOp(t, rows, "Run, nested, int store")
 	assert.Equal(t, "Node als.run", intRow.BestLabel)
 	assert.Equal(t, map[string]Status{
-		"≤ 0.8× Node als.run": Met, // [29.4/40.8, 30.6/39.2] = [0.72, 0.78]
+		"≤ 0.8× Node als.run": NotMet, // [33.3/40.8, 34.7/39.2] = [0.82, 0.88]
 		"0 allocs/op":         Met,
 	}, statuses(intRow))
 	assert.Equal(t, map[string]Status{"0 allocs/op": Met}, statuses(rowByOp(t, rows, "Run, nested, bool store")))
@@ -130,7 +130,7 @@ func TestRows(t *testing.T) {
 	assert.Equal(t, 1.0, goRow.Allocs.Center)
 	assert.Equal(t, 225.0, goRow.Compiled.Center)
 	assert.Equal(t, map[string]Status{
-		"≤ 1.1× go + WaitGroup":                  NotMet,    // ≈ 1.36
+		"≤ 1.1× go + WaitGroup":                  NotMet,    // [254.8/224.4, 265.2/215.6] = [1.14, 1.23]
 		"compiled als.Go ≤ 1.05× unpatched go":   Straddles, // [0.98, 1.06]
 		"compiled plain go ≤ 1.05× unpatched go": Met,       // [0.87, 0.95]
 	}, statuses(goRow))
@@ -155,7 +155,7 @@ func TestRows(t *testing.T) {
 	assert.True(t, e2e.HigherIsBetter)
 	assert.Equal(t, map[string]Status{"≥ 0.97× ctx server": Met}, statuses(e2e)) // [9800/10050, 9900/9950]
 
-	assert.Equal(t, map[Status]int{Met: 13, NotMet: 6, Straddles: 2}, GoalSummary(rows))
+	assert.Equal(t, map[Status]int{Met: 12, NotMet: 7, Straddles: 2}, GoalSummary(rows))
 }
 
 // Every goal of issue 13 is on the table, as a ratio or a count from the
