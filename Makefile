@@ -67,20 +67,25 @@ release-check:
 	@test -n "$(GO_RELEASE)" || { echo "usage: make release-check GO_RELEASE=go1.28.0 [GO_BASE=$(GO_BASE)]"; exit 2; }
 	@bash .ci/release-check $(GO_RELEASE) $(GO_BASE)
 
-# GetStore and goroutine start, default mode against compiled mode.
+# The core operations (Get beside the goid.Get floor, nested Run with
+# every store type, Go) in default mode and then in a test binary built
+# with cmd/alsbuild, through the same driver as make bench: prints their
+# rows of the table with the compiled-mode goals and writes no file.
+# make bench runs the same compiled-mode step itself, right after the
+# default-mode suite, so RESULTS.md's compiled rows come from that run.
 bench-compiled:
-	@$(GO) build -o $(ALSBUILD_DIR)/alsbuild ./cmd/alsbuild
-	@echo "== default mode"; $(GO) test -run '^$$' -bench '^Benchmark(GetStore|ContextValueDepth3|RunNested|Go|PlainGo)$$' -benchmem -count 5 .
-	@echo "== compiled mode"; $(GO) test -toolexec=$(ALSBUILD_DIR)/alsbuild -run '^$$' -bench '^Benchmark(GetStore|ContextValueDepth3|RunNested|Go|PlainGo)$$' -benchmem -count 5 .
-	@rm -rf $(ALSBUILD_DIR)
+	cd benchmarks && $(GO) run ./cmd/report -bench '^Benchmark(Get|RunNested|RunNestedStore|Go)$$' -skip-e2e -out '' $(BENCHFLAGS)
 
 demo:
 	$(GO) run ./cmd/alsdemo
 
-# The side-by-side suite against context, routine, jtolds/gls, plain go and
-# Node (benchmarks/, its own module): prints one table with the goals and
-# writes benchmarks/RESULTS.md and benchmarks/get-scale.svg. About ten
-# minutes; BENCHFLAGS passes options to the driver (see go run ./cmd/report -h).
+# The side-by-side suite against goid.Get, context, routine, jtolds/gls,
+# plain go and Node (benchmarks/, its own module), the core benchmarks
+# again in compiled mode, and the end-to-end server: prints one table of
+# medians with 95% intervals and the goals, and writes
+# benchmarks/RESULTS.md and benchmarks/get-scale.svg. About BENCH_MINUTES
+# minutes on 2 cores; BENCHFLAGS passes options to the driver (see
+# go run ./cmd/report -h), e.g. BENCHFLAGS='-benchtime 100ms' for a quick look.
 BENCHFLAGS ?=
 bench:
 	cd benchmarks && $(GO) run ./cmd/report $(BENCHFLAGS)

@@ -1,6 +1,7 @@
 // Package benchmarks compares als with the other ways Go programs carry
 // request-scoped values: context.Context, github.com/timandy/routine,
-// github.com/jtolds/gls and a plain go statement.
+// github.com/jtolds/gls and a plain go statement, and with the floor under
+// them all, github.com/petermattis/goid's goid.Get alone.
 //
 // It is its own module, so that the competing libraries never become
 // dependencies of als itself. Every operation is measured for every
@@ -14,10 +15,12 @@
 //
 // Operations:
 //
-//   - Get, GetParallel: read the current store.
+//   - Get, GetParallel: read the current store; Get/goid is goid.Get alone.
 //   - RunNested: start a scope inside an existing one; RunEmpty: start one
 //     in a goroutine that holds nothing. For routine this is set plus
 //     restore of the previous value, for context a context.WithValue.
+//   - RunNestedStore: the nested Run of als with a string, int, bool,
+//     float64 and pointer store, each with its allocations.
 //   - Go: start a goroutine that inherits the store, and wait for it.
 //   - Bind: capture the current store into a function and call it.
 //   - AsyncResource: asyncres.New plus RunInAsyncScope (build tag asyncres

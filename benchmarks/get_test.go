@@ -4,12 +4,25 @@ import (
 	"testing"
 
 	jgls "github.com/jtolds/gls"
+	"github.com/petermattis/goid"
 )
 
 // BenchmarkGet reads the current store once per op, in a goroutine that
-// holds one, and checks it (a lost store fails the benchmark).
+// holds one, and checks it (a lost store fails the benchmark). "goid" is
+// the floor: goid.Get alone, the first step of any design that keys
+// goroutine-local state by goroutine id, checked the same way.
 func BenchmarkGet(b *testing.B) {
 	p := &payload{id: 1}
+
+	b.Run("goid", func(b *testing.B) {
+		id := goid.Get()
+		b.ReportAllocs()
+		for b.Loop() {
+			if goid.Get() != id {
+				b.Fatal("goroutine id changed")
+			}
+		}
+	})
 
 	b.Run("als", func(b *testing.B) {
 		s := alsStorage

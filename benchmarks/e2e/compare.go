@@ -4,7 +4,9 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/go-als/als/benchmarks/internal/stats"
+	"slices"
+
+	"golang.org/x/perf/benchmath"
 )
 
 // Comparison is the outcome of Compare: requests per second of each
@@ -82,6 +84,12 @@ func Compare(l Load, rounds int) (Comparison, error) {
 		}
 	}
 	c := Comparison{ALS: sides[0].rps, Ctx: sides[1].rps}
-	c.MedianALS, c.MedianCtx = stats.Median(c.ALS), stats.Median(c.Ctx)
+	c.MedianALS, c.MedianCtx = median(c.ALS), median(c.Ctx)
 	return c, nil
+}
+
+// median is benchstat's center of xs: benchmath's median.
+func median(xs []float64) float64 {
+	s := benchmath.NewSample(slices.Clone(xs), &benchmath.DefaultThresholds) // NewSample sorts in place
+	return benchmath.AssumeNothing.Summary(s, 0.95).Center
 }

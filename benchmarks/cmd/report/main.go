@@ -9,7 +9,6 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
-	"regexp"
 	"runtime"
 	"strconv"
 	"strings"
@@ -39,12 +38,12 @@ type config struct {
 
 func main() {
 	var c config
-	flag.IntVar(&c.count, "count", 5, "runs of every benchmark; the table shows medians")
+	flag.IntVar(&c.count, "count", minRuns, "runs of every benchmark; the table shows medians with 95% intervals, which need at least 6")
 	flag.IntVar(&c.rounds, "rounds", 1, "run the whole go test suite this many times (each with -count) and pool the runs; more than 1 spreads a busy machine's drift over every library alike")
 	flag.StringVar(&c.benchtime, "benchtime", "500ms", "go test -benchtime for each run")
 	flag.StringVar(&c.bench, "bench", ".", "go test -bench pattern")
 	flag.DurationVar(&c.timeout, "timeout", 20*time.Minute, "go test -timeout")
-	flag.StringVar(&c.from, "from", "", "read go test -bench output from this file instead of running go test")
+	flag.StringVar(&c.from, "from", "", "read benchmark output saved with -raw from this file instead of running go test, the compiled run and Node")
 	flag.StringVar(&c.raw, "raw", "", "also save the raw go test and node output to this file")
 	flag.StringVar(&c.node, "node", "node", "the node binary for the Node.js anchor; empty to skip it")
 	flag.IntVar(&c.nodeIters, "node-iterations", 2_000_000, "operations per Node run")
@@ -53,8 +52,8 @@ func main() {
 	flag.IntVar(&c.e2eRounds, "e2e-rounds", 7, "end-to-end rounds per server")
 	flag.DurationVar(&c.e2eMax, "e2e-max", 20*time.Second, "time cap of one end-to-end round")
 	flag.BoolVar(&c.skipE2E, "skip-e2e", false, "leave the end-to-end test out")
-	flag.BoolVar(&c.compiled, "compiled", true, "also run Get, RunNested and Go in a build made by cmd/alsbuild (compiled mode)")
-	flag.StringVar(&c.out, "out", "RESULTS.md", "where to write the results")
+	flag.BoolVar(&c.compiled, "compiled", true, "also run Get, RunNested, RunNestedStore and Go in a test binary built with cmd/alsbuild (compiled mode)")
+	flag.StringVar(&c.out, "out", "RESULTS.md", "where to write the results; empty to only print the table")
 	flag.StringVar(&c.svgName, "svg", "get-scale.svg", "where to write the picture (beside -out)")
 	flag.Parse()
 	if err := run(c, os.Stdout, os.Stderr); err != nil {
@@ -70,74 +69,67 @@ func run(c config, stdout, stderr io.Writer) error {
 	if err := checkDir(); err != nil {
 		return err
 	}
+	if c.count*c.rounds < minRuns {
+		fmt.Fprintf(stderr, "report: %d runs of each benchmark are too few for a 95%% interval (%d needed); every goal will straddle\n",
+			c.count*c.rounds, minRuns)
+	}
 	start := time.Now()
 	load := loadAverage()
+	// raw is everything measured, in the Go benchmark format, each part
+	// after the als-mode line that says where it came from: -from reads
+	// it back whole, and benchstat -col als-mode compares the modes.
 	var raw bytes.Buffer
 
-	// 1. The go test benchmarks, in one run so that they share conditions.
-	set := NewSet()
-	var benchOut []byte
-	var err error
+	// 1. The go test benchmarks, in one run so that they share conditions;
+	// then the core operations again in compiled mode, right after.
 	if c.from != "" {
-		benchOut, err = os.ReadFile(c.from)
+		b, err := os.ReadFile(c.from)
+		if err != nil {
+			return err
+		}
+		raw.Write(b)
 	} else {
+		raw.Write(modeHeader("default"))
 		for r := range c.rounds {
 			if c.rounds > 1 {
 				fmt.Fprintf(stderr, "report: round %d of %d\n", r+1, c.rounds)
 			}
-			var out []byte
-			if out, err = goBench(c, stderr); err != nil {
-				break
+			out, err := goBench(c, stderr)
+			if err != nil {
+				return err
 			}
-			benchOut = append(benchOut, out...)
+			raw.Write(out)
 		}
-	}
-	if err != nil {
-		return err
-	}
-	raw.Write(benchOut)
-	s, err := Parse(bytes.NewReader(benchOut))
-	if err != nil {
-		return fmt.Errorf("reading benchmark output: %w", err)
-	}
-	set.Merge(s)
-
-	// 1b. The same core operations in compiled mode, right after.
-	if c.compiled && c.from == "" {
-		out, err := compiledBench(c, stderr)
-		if err != nil {
-			return err
+		if c.compiled {
+			out, err := compiledBench(c, stderr)
+			if err != nil {
+				return err
+			}
+			raw.Write(modeHeader(compiledMode))
+			raw.Write(out)
 		}
-		raw.Write(out)
-		s, err := Parse(bytes.NewReader(compiledNames(out)))
-		if err != nil {
-			return fmt.Errorf("reading compiled-mode output: %w", err)
-		}
-		set.Merge(s)
 	}
 
 	// 2. Node's AsyncLocalStorage on the same machine.
 	nodeVersion, nodeRan := "not run", false
-	if c.node != "" {
+	if c.node != "" && c.from == "" {
 		out, version, err := nodeBench(c, stderr)
 		if err != nil {
 			fmt.Fprintf(stderr, "report: Node anchor left out: %v\n", err)
 			nodeVersion = "not available (" + err.Error() + ")"
 		} else {
+			raw.Write(modeHeader("node"))
 			raw.Write(out)
-			s, err := Parse(bytes.NewReader(out))
-			if err != nil {
-				return fmt.Errorf("reading node output: %w", err)
-			}
-			set.Merge(s)
-			nodeVersion = version
-			nodeRan = true
+			nodeVersion, nodeRan = version, true
 		}
+	}
+	samples, err := Read(bytes.NewReader(raw.Bytes()), "benchmark output")
+	if err != nil {
+		return fmt.Errorf("reading benchmark output: %w", err)
 	}
 
 	// 3. The end-to-end HTTP comparison.
-	var e2eRes *e2eResult
-	var rounds [2][]float64
+	var e2eRes *e2eRounds
 	if !c.skipE2E {
 		fmt.Fprintf(stderr, "report: end to end: %d rounds of %d requests, %d clients, each server in turn\n",
 			c.e2eRounds, c.e2eRequests, c.e2eClients)
@@ -145,20 +137,27 @@ func run(c config, stdout, stderr io.Writer) error {
 		if err != nil {
 			return err
 		}
-		e2eRes = &e2eResult{ALS: cmp.MedianALS, Ctx: cmp.MedianCtx, Rounds: c.e2eRounds}
-		rounds = [2][]float64{cmp.ALS, cmp.Ctx}
+		e2eRes = &e2eRounds{ALS: cmp.ALS, Ctx: cmp.Ctx}
 	}
 
-	rows := Rows(data{set: set, e2e: e2eRes})
-	table := Markdown(rows)
-	met, notMet, na := GoalSummary(rows)
-	fmt.Fprintf(stdout, "\n%s\nGoals: %d met, %d not met, %d not measured. (%s)\n", table, met, notMet, na,
-		time.Since(start).Round(time.Second))
+	rows := Rows(data{samples: samples, e2e: e2eRes})
+	took := time.Since(start).Round(time.Second)
+	fmt.Fprintf(stdout, "\n%s\n%s (%s)\n", Markdown(rows), SummaryLine(GoalSummary(rows)), took)
+	if c.raw != "" {
+		if err := os.WriteFile(c.raw, raw.Bytes(), 0o644); err != nil {
+			return err
+		}
+	}
+	if c.out == "" {
+		return nil
+	}
 
-	svg, err := ScaleChart(set).SVG()
+	svgName := c.svgName
+	svg, err := ScaleChart(samples)
 	switch {
 	case errors.Is(err, ErrNoData):
 		fmt.Fprintln(stderr, "report: no Scale benchmarks in this run; no picture")
+		svgName = ""
 	case err != nil:
 		return err
 	default:
@@ -167,42 +166,46 @@ func run(c config, stdout, stderr io.Writer) error {
 		}
 	}
 	env := Env{
-		Machine: machine(),
-		Load:    load,
-		Go:      goVersion(),
-		Node:    nodeVersion,
-		Date:    time.Now(),
-		Command: strings.TrimSpace("make bench  # = cd benchmarks && go run ./cmd/report " + strings.Join(os.Args[1:], " ")),
-		Method:  method(c, nodeRan, e2eRes != nil),
+		Machine:  machine(),
+		Load:     load,
+		Go:       goVersion(),
+		Node:     nodeVersion,
+		Date:     time.Now(),
+		Command:  strings.TrimSpace("make bench  # = cd benchmarks && go run ./cmd/report " + strings.Join(os.Args[1:], " ")),
+		Method:   method(c, nodeRan, e2eRes != nil),
+		Duration: took,
 	}
 	var md bytes.Buffer
-	if err := WriteResults(&md, env, rows, set, e2eRes, rounds, c.svgName); err != nil {
+	if err := WriteResults(&md, env, rows, samples, e2eRes, svgName); err != nil {
 		return err
 	}
 	if err := os.WriteFile(c.out, md.Bytes(), 0o644); err != nil {
 		return err
 	}
-	if c.raw != "" {
-		if err := os.WriteFile(c.raw, raw.Bytes(), 0o644); err != nil {
-			return err
-		}
-	}
-	fmt.Fprintf(stderr, "report: wrote %s and %s\n", c.out, c.svgName)
+	fmt.Fprintf(stderr, "report: wrote %s\n", c.out)
 	return nil
 }
 
+// minRuns is the fewest runs for which benchmath has a 95% interval of
+// the median.
+const minRuns = 6
+
 // method says how the numbers were taken, for RESULTS.md.
 func method(c config, nodeRan, e2eRan bool) string {
-	parts := []string{fmt.Sprintf("median of %d runs of each go test benchmark (%d go test run(s) of -count %d -benchtime %s -benchmem)",
+	parts := []string{fmt.Sprintf("%d runs of each go test benchmark (%d go test run(s) of -count %d -benchtime %s -benchmem)",
 		c.count*c.rounds, c.rounds, c.count, c.benchtime)}
+	if c.compiled && c.from == "" {
+		parts = append(parts, fmt.Sprintf("%d runs of the compiled-mode benchmarks (%s, in a test binary built with -toolexec=alsbuild, right after)",
+			c.count, compiledPattern))
+	}
 	if c.from != "" {
-		parts[0] = "medians of the go test output in " + c.from
+		parts[0] = "the benchmark output in " + c.from
 	}
 	if nodeRan {
-		parts = append(parts, fmt.Sprintf("of %d Node runs of %d ops", c.count, c.nodeIters))
+		parts = append(parts, fmt.Sprintf("%d Node runs of %d ops", c.count, c.nodeIters))
 	}
 	if e2eRan {
-		parts = append(parts, fmt.Sprintf("of %d end-to-end rounds per server of %d requests from %d keep-alive clients",
+		parts = append(parts, fmt.Sprintf("%d end-to-end rounds per server of %d requests from %d keep-alive clients",
 			c.e2eRounds, c.e2eRequests, c.e2eClients))
 	}
 	return strings.Join(parts, "; ")
@@ -218,8 +221,6 @@ func checkDir() error {
 	return nil
 }
 
-// goBench runs the go test benchmarks, echoing their output to stderr as
-// it comes so a long run shows progress, and returns that output.
 // compiledBench builds cmd/alsbuild from the als module and runs the core
 // benchmarks in a binary it compiled, where the runtime carries contexts.
 func compiledBench(c config, stderr io.Writer) ([]byte, error) {
@@ -235,18 +236,17 @@ func compiledBench(c config, stderr io.Writer) ([]byte, error) {
 		return nil, fmt.Errorf("building alsbuild: %w", err)
 	}
 	cc := c
-	cc.bench = "^Benchmark(Get|RunNested|Go)$"
+	cc.bench = compiledPattern
 	return goBench(cc, stderr, "-toolexec", tool)
 }
 
-// compiledNames renames the benchmarks of a compiled-mode run, so that
-// BenchmarkGet/als becomes Compiled/Get/als beside the default run's.
-func compiledNames(out []byte) []byte {
-	return compiledLine.ReplaceAll(out, []byte("${1}BenchmarkCompiled/"))
-}
+// compiledPattern selects the benchmarks the compiled-mode run repeats:
+// the core operations whose goals compare the modes, with goid.Get timed
+// the same way in the same binary.
+const compiledPattern = "^Benchmark(Get|RunNested|RunNestedStore|Go)$"
 
-var compiledLine = regexp.MustCompile(`(?m)^(\s*)Benchmark`)
-
+// goBench runs the go test benchmarks, echoing their output to stderr as
+// it comes so a long run shows progress, and returns that output.
 func goBench(c config, stderr io.Writer, extra ...string) ([]byte, error) {
 	args := []string{"test", "-run", "^$", "-bench", c.bench, "-benchmem",
 		"-count", strconv.Itoa(c.count), "-benchtime", c.benchtime, "-timeout", c.timeout.String()}

@@ -26,36 +26,44 @@ func TestCPUInfo(t *testing.T) {
 }
 
 func TestWriteResults(t *testing.T) {
-	set := fullSet()
-	e2e := &e2eResult{ALS: 9800, Ctx: 10000, Rounds: 2}
-	rows := Rows(data{set: set, e2e: e2e})
+	samples := fullSamples(6)
+	e2e := fullE2E()
+	rows := Rows(data{samples: samples, e2e: e2e})
 	env := Env{
 		Machine: "AMD EPYC 7B13, 2 CPUs", Load: "0.50 0.40 0.30", Go: "go version go1.26.8 linux/amd64", Node: "v20.20.2",
-		Date: time.Date(2026, 11, 25, 9, 30, 0, 0, time.UTC), Command: "make bench", Method: "median of 6 runs",
+		Date: time.Date(2026, 11, 25, 9, 30, 0, 0, time.UTC), Command: "make bench", Method: "6 runs",
+		Duration: 12 * time.Minute,
 	}
 	var b strings.Builder
-	require.NoError(t, WriteResults(&b, env, rows, set, e2e, [2][]float64{{9700, 9900}, {10100, 9900}}, "get-scale.svg"))
+	require.NoError(t, WriteResults(&b, env, rows, samples, e2e, "get-scale.svg"))
 	doc := b.String()
 	for _, want := range []string{
 		"# Benchmark results", "2026-11-25 09:30 UTC", "AMD EPYC 7B13", "(1, 5, 15 min): 0.50 0.40 0.30", "go1.26.8", "v20.20.2", "`make bench`",
-		"| Get | 5.00 | 2.50 | 0 | context.Value depth 3 |", "Goals: 8 met, 4 not met, 0 not measured.",
+		"- Duration: 12m0s",
+		"[a.lo / b.hi, a.hi / b.lo]",
+		"| Get | 5.00 ±2% | 2.50 ±2% | 0 | context.Value depth 3 |",
+		"Goals: 12 met, 9 not met (2 of them straddle their limit), 0 not measured.",
 		"![Get cost vs live goroutines holding a store](get-scale.svg)",
-		"| LiveGoroutineHeap/als | — | 0% | — | 3.00 | 170 heapB/goroutine | 0 |",
-		"| Get/als | 5.00 | 0% | — | 0 | ",
-		"| 2 | 9,900 | 9,900 |", "| median | 9,800 | 10,000 |",
+		"| LiveGoroutineHeap/als | — | — | — | 3.00 | 170 ±2% heapB/goroutine | 0 |",
+		"| Get/als | 5.00 ±2% | [4.90, 5.10] | — | 0 |  | 6 |",
+		"| Compiled/Get/goid | 2.50 ±2% | [2.45, 2.55] |",
+		"| 2 | 9,850 | 9,950 |", "| median | 9,850 | 10,000 |", "| 95% interval | [9,800, 9,900] | [9,950, 10,050] |",
 	} {
 		assert.Contains(t, doc, want)
 	}
 	b.Reset()
-	require.NoError(t, WriteResults(&b, env, rows, set, nil, [2][]float64{}, "x.svg"))
+	require.NoError(t, WriteResults(&b, env, rows, samples, nil, ""))
 	assert.NotContains(t, b.String(), "## End to end")
+	assert.NotContains(t, b.String(), "![")
 }
 
 func TestMethod(t *testing.T) {
-	c := config{count: 5, rounds: 2, benchtime: "500ms", nodeIters: 1000, e2eRounds: 3, e2eRequests: 100, e2eClients: 4}
-	assert.Equal(t, "median of 10 runs of each go test benchmark (2 go test run(s) of -count 5 -benchtime 500ms -benchmem); "+
-		"of 5 Node runs of 1000 ops; of 3 end-to-end rounds per server of 100 requests from 4 keep-alive clients", method(c, true, true))
+	c := config{count: 6, rounds: 2, benchtime: "500ms", nodeIters: 1000, e2eRounds: 3, e2eRequests: 100, e2eClients: 4, compiled: true}
+	assert.Equal(t, "12 runs of each go test benchmark (2 go test run(s) of -count 6 -benchtime 500ms -benchmem); "+
+		"6 runs of the compiled-mode benchmarks ("+compiledPattern+", in a test binary built with -toolexec=alsbuild, right after); "+
+		"6 Node runs of 1000 ops; 3 end-to-end rounds per server of 100 requests from 4 keep-alive clients", method(c, true, true))
 	assert.NotContains(t, method(c, false, false), "Node")
 	c.from = "old.txt"
 	assert.Contains(t, method(c, false, false), "old.txt")
+	assert.NotContains(t, method(c, false, false), "compiled-mode")
 }
