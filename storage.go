@@ -90,7 +90,7 @@ func (s *Storage[T]) String() string { return s.name }
 // propagates unchanged.
 func (s *Storage[T]) Run(store T, fn func()) {
 	if fn == nil {
-		panic(errs.Nil("Storage.Run"))
+		panic(errs.NilFuncTo("Storage.Run"))
 	}
 	sc := gls.Push(s.key.Load(), store)
 	defer sc.Exit()
@@ -109,7 +109,7 @@ func (s *Storage[T]) EnterWith(store T) {
 // reports no store, while other storages keep theirs.
 func (s *Storage[T]) Exit(fn func()) {
 	if fn == nil {
-		panic(errs.Nil("Storage.Exit"))
+		panic(errs.NilFuncTo("Storage.Exit"))
 	}
 	sc := gls.Hide(s.key.Load())
 	defer sc.Exit()

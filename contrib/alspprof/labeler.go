@@ -45,7 +45,7 @@ func Label[T any](key string, s *als.Storage[T]) Option {
 // LabelFunc("route", alshttp.Pattern).
 func LabelFunc(key string, fn func() string) Option {
 	if fn == nil {
-		panic(errs.Nil("alspprof.LabelFunc"))
+		panic(errs.NilFuncTo("alspprof.LabelFunc"))
 	}
 	if key == "" {
 		panic(fmt.Errorf("%w: alspprof.LabelFunc with an empty key", ErrInvalidLabel))
@@ -107,7 +107,7 @@ var labels = als.New[context.Context]()
 // labels back when fn returns or panics.
 func (l *Labeler) Do(fn func()) {
 	if fn == nil {
-		panic(errs.Nil("alspprof.Labeler.Do"))
+		panic(errs.NilFuncTo("alspprof.Labeler.Do"))
 	}
 	var kv []string
 	for _, o := range l.opts {
@@ -148,7 +148,7 @@ func (l *Labeler) Middleware(next http.Handler) http.Handler {
 // hold exactly while Run is in effect.
 func Run[T any](l *Labeler, s *als.Storage[T], store T, fn func()) {
 	if fn == nil {
-		panic(errs.Nil("alspprof.Run"))
+		panic(errs.NilFuncTo("alspprof.Run"))
 	}
 	s.Run(store, func() { l.Do(fn) })
 }

@@ -49,7 +49,7 @@ func Field[T any](key string, s *als.Storage[T]) Option {
 // FieldFunc("route", alshttp.Pattern).
 func FieldFunc[T comparable](key string, fn func() T) Option {
 	if fn == nil {
-		panic(errs.Nil("alszap.FieldFunc"))
+		panic(errs.NilFuncTo("alszap.FieldFunc"))
 	}
 	if key == "" {
 		panic(fmt.Errorf("%w: alszap.FieldFunc with an empty key", ErrInvalidField))

@@ -47,7 +47,7 @@ func Field[T any](key string, s *als.Storage[T]) Option {
 // in, so it can read stores, as in FieldFunc("route", alshttp.Pattern).
 func FieldFunc[T comparable](key string, fn func() T) Option {
 	if fn == nil {
-		panic(errs.Nil("alszerolog.FieldFunc"))
+		panic(errs.NilFuncTo("alszerolog.FieldFunc"))
 	}
 	if key == "" {
 		panic(fmt.Errorf("%w: alszerolog.FieldFunc with an empty key", ErrInvalidField))
