@@ -4,7 +4,7 @@
 // ctx and no logger passed down the call chain.
 //
 //	logger := slog.New(alsslog.NewHandler(slog.NewJSONHandler(os.Stdout, nil),
-//		alsslog.Attr("request_id", alshttp.RequestIDs()),
+//		alsslog.Attr("request_id", alshttp.RequestIDStorage()),
 //		alsslog.Attr("tenant", tenant),
 //	))
 //	slog.SetDefault(logger)
