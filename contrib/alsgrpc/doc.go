@@ -10,7 +10,7 @@
 // "als-" + key:
 //
 //	prop := alsprop.NewPropagator(
-//		alsprop.RequestID(),              // alshttp's request id
+//		alsprop.RequestIDMember(),              // alshttp's request id
 //		alsprop.String("tenant", tenant), // any storage, with a codec
 //	)
 //	srv := grpc.NewServer(alsgrpc.ServerOptions(prop)...)

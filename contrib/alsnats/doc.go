@@ -10,7 +10,7 @@
 // as gRPC metadata. Each member travels as the header "Als-" + key:
 //
 //	prop := alsprop.NewPropagator(
-//		alsprop.RequestID(),              // alshttp's request id
+//		alsprop.RequestIDMember(),              // alshttp's request id
 //		alsprop.String("tenant", tenant), // any storage, with a codec
 //	)
 //	conn := alsnats.New(nc, prop)

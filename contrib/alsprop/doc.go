@@ -6,7 +6,7 @@
 //	var tenant = als.New[string]()
 //
 //	members := []alsprop.Member{
-//		alsprop.RequestID(),              // alshttp's request id, as "request_id"
+//		alsprop.RequestIDMember(),              // alshttp's request id, as "request_id"
 //		alsprop.String("tenant", tenant), // any storage, with a codec
 //	}
 //

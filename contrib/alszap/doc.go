@@ -4,7 +4,7 @@
 // and no logger passed down the call chain.
 //
 //	logger, err := zap.NewProduction(alszap.WrapCore(
-//		alszap.Field("request_id", alshttp.RequestIDs()),
+//		alszap.Field("request_id", alshttp.RequestIDStorage()),
 //		alszap.Field("tenant", tenant),
 //	))
 //	...

@@ -4,7 +4,7 @@
 // call chain.
 //
 //	logger := zerolog.New(os.Stdout).Hook(alszerolog.NewHook(
-//		alszerolog.Field("request_id", alshttp.RequestIDs()),
+//		alszerolog.Field("request_id", alshttp.RequestIDStorage()),
 //		alszerolog.Field("tenant", tenant),
 //	))
 //	...
