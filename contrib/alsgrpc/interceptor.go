@@ -2,7 +2,6 @@ package alsgrpc
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -14,13 +13,13 @@ import (
 )
 
 // ErrNilPropagator is wrapped by the panic of the functions here given a
-// nil *alsprop.Propagator.
-var ErrNilPropagator = errors.New("alsgrpc: nil alsprop.Propagator")
+// nil [alsprop.Propagator]. It is [alsprop.ErrNilPropagator].
+var ErrNilPropagator = alsprop.ErrNilPropagator
 
 // check panics unless every member of p can travel as gRPC metadata.
 func check(p *alsprop.Propagator) {
 	if p == nil {
-		panic(ErrNilPropagator)
+		panic(fmt.Errorf("%w passed to alsgrpc", ErrNilPropagator))
 	}
 	for _, m := range p.Members() {
 		if name := strings.ToLower(alsprop.HeaderPrefix + m.Key()); !validMetadataKey(name) {

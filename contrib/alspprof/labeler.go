@@ -12,12 +12,17 @@ import (
 	"github.com/go-als/als/internal/errs"
 )
 
-// ErrInvalidLabel is wrapped by the panic of Label, LabelFunc and New
-// given an empty key, a nil storage, a zero Option or the same key twice.
+// ErrInvalidLabel is wrapped by the panic of [Label], [LabelFunc] and
+// [New] given an empty key, a nil storage, a zero [Option] or the same key
+// twice.
 var ErrInvalidLabel = errors.New("alspprof: invalid label source")
 
-// Option chooses one label for New to set. Make one with Label or
-// LabelFunc.
+// ErrNilHandler is wrapped by the panic of [Labeler.Middleware] given a
+// nil [http.Handler]. It is the ErrNilHandler of every contrib package.
+var ErrNilHandler = errs.NilHandler
+
+// Option chooses one label for [New] to set. Make one with [Label] or
+// [LabelFunc]; the zero Option chooses none and makes New panic.
 type Option struct {
 	key string
 	src func() (string, bool)
@@ -130,14 +135,15 @@ func (l *Labeler) Do(fn func()) {
 }
 
 // Middleware returns a handler that serves each request with next inside
-// Do. Put it inside alshttp.Middleware, or whatever sets the stores, so
+// [Labeler.Do]. It panics with an error wrapping [ErrNilHandler] when next
+// is nil. Put it inside alshttp.Middleware, or whatever sets the stores, so
 // that they are set when the labels are read. It does not replace the
 // request, so alshttp.Pattern still sees the ServeMux's pattern; the
 // pattern is known only after routing, so to label by route, wrap the
 // handlers the mux calls rather than the mux.
 func (l *Labeler) Middleware(next http.Handler) http.Handler {
 	if next == nil {
-		panic(fmt.Errorf("%w: nil http.Handler", ErrInvalidLabel))
+		panic(errs.NilHandlerTo("alspprof.Labeler.Middleware"))
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		l.Do(func() { next.ServeHTTP(w, r) })

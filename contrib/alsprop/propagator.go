@@ -2,6 +2,7 @@ package alsprop
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/url"
 	"strings"
@@ -22,6 +23,11 @@ const (
 	MaxBytes      = 8192
 )
 
+// ErrNilPropagator is wrapped by the panic of a transport's constructor,
+// such as alsgrpc's or alsnats's, given a nil [Propagator]. alsgrpc and
+// alsnats re-export it.
+var ErrNilPropagator = errors.New("alsprop: nil Propagator")
+
 // Carrier is the headers of a message, as a Propagator reads and writes
 // them. http.Header and nats.Header are Carriers as they are; alsgrpc
 // adapts gRPC metadata.
@@ -37,13 +43,15 @@ type Carrier interface {
 // Propagator carries chosen storages across processes in message headers,
 // one header per member (HeaderPrefix + key), for transports that have
 // headers but no baggage of their own: gRPC metadata, NATS headers. Make
-// one with NewPropagator; it is safe for concurrent use.
+// one with [NewPropagator]; it is safe for concurrent use.
 type Propagator struct {
 	members []Member
 }
 
-// NewPropagator returns a Propagator for members. Keys must be distinct
-// even ignoring case, since gRPC and HTTP fold the case of header names.
+// NewPropagator returns a [Propagator] for members. Keys must be distinct
+// even ignoring case, since gRPC and HTTP fold the case of header names:
+// it panics with an error wrapping [ErrInvalidMember] on a repeated key or
+// a zero [Member].
 func NewPropagator(members ...Member) *Propagator {
 	seen := make(map[string]bool, len(members))
 	for _, m := range members {

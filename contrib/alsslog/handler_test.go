@@ -14,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-als/als"
+	"github.com/go-als/als/contrib/alshttp"
 	"github.com/go-als/als/contrib/alsslog"
 	"github.com/go-als/als/internal/panics"
 )
@@ -179,6 +180,7 @@ func TestBadOptionsPanic(t *testing.T) {
 		{"nil func", func() { alsslog.AttrFunc[string]("k", nil) }, als.ErrNilFunc},
 		{"func empty key", func() { alsslog.AttrFunc("", func() int { return 1 }) }, alsslog.ErrInvalidAttr},
 		{"nil inner", func() { alsslog.NewHandler(nil) }, alsslog.ErrNilHandler},
+		{"nil inner is every package's nil handler", func() { alsslog.NewHandler(nil) }, alshttp.ErrNilHandler},
 		{"zero option", func() { alsslog.NewHandler(slog.DiscardHandler, alsslog.Option{}) }, alsslog.ErrInvalidAttr},
 	}
 	for _, tt := range tests {

@@ -14,12 +14,17 @@ import (
 	"github.com/go-als/als/internal/errs"
 )
 
-// ErrInvalidField is wrapped by the panic of Field, FieldFunc and NewCore
-// given an empty key, a nil storage, a nil core or a zero Option.
+// ErrInvalidField is wrapped by the panic of [Field], [FieldFunc] and
+// [NewCore] given an empty key, a nil storage or a zero [Option].
 var ErrInvalidField = errors.New("alszap: invalid field source")
 
-// Option chooses one field for NewCore to add. Make one with Field or
-// FieldFunc.
+// ErrNilHandler is wrapped by the panic of [NewCore] given a nil
+// [zapcore.Core], zap's handler of entries. It is the ErrNilHandler of
+// every contrib package.
+var ErrNilHandler = errs.NilHandler
+
+// Option chooses one field for [NewCore] to add. Make one with [Field] or
+// [FieldFunc]; the zero Option chooses none and makes NewCore panic.
 type Option struct {
 	src source
 }
@@ -114,11 +119,13 @@ type Core struct {
 
 var _ zapcore.Core = (*Core)(nil)
 
-// NewCore returns a Core that writes through inner, adding to every entry
-// the fields the options choose, in their order.
+// NewCore returns a [Core] that writes through inner, adding to every
+// entry the fields the options choose, in their order. It panics with an
+// error wrapping [ErrNilHandler] when inner is nil: a Core is zap's
+// handler of entries.
 func NewCore(inner zapcore.Core, opts ...Option) *Core {
 	if inner == nil {
-		panic(fmt.Errorf("%w: nil inner zapcore.Core", ErrInvalidField))
+		panic(errs.NilHandlerTo("alszap.NewCore"))
 	}
 	c := &Core{base: inner, full: inner, last: new(atomic.Pointer[derived])}
 	for _, o := range opts {
