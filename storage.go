@@ -26,28 +26,11 @@ type Storage[T any] struct {
 	name string // WithName's, or the type's: see String
 }
 
-// Option configures a Storage in New.
-type Option[T any] func(*Storage[T])
-
-// WithDefault makes GetStore return v, instead of T's zero value, outside
-// any context. GetStore still reports false there.
-func WithDefault[T any](v T) Option[T] {
-	return func(s *Storage[T]) { s.def = v }
-}
-
-// WithName names the storage, like the name option of Node's
-// AsyncLocalStorage. The name appears in String, in debug output and in
-// the lines of the context-loss detector (ALS_DEBUG=lost); it need not be
-// unique.
-func WithName[T any](name string) Option[T] {
-	return func(s *Storage[T]) { s.name = name }
-}
-
 // New returns a Storage with no store set anywhere.
 func New[T any](opts ...Option[T]) *Storage[T] {
 	s := &Storage[T]{live: new(atomic.Pointer[gls.Key])}
 	for _, o := range opts {
-		o(s)
+		o.apply(s)
 	}
 	if s.name == "" {
 		s.name = "als.Storage[" + reflect.TypeFor[T]().String() + "]"
