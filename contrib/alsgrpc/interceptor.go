@@ -49,8 +49,8 @@ func inject(p *alsprop.Propagator, ctx context.Context) context.Context {
 
 // UnaryServerInterceptor returns an interceptor that runs each unary
 // handler in the stores p finds in the request's metadata. The handler's
-// ctx carries them too (als.WithContext). Hostile metadata is dropped
-// member by member, as alsprop.Propagator.Extract describes.
+// ctx carries them too ([als.WithContext]). Hostile metadata is dropped
+// member by member, as [alsprop.Propagator.Extract] describes.
 func UnaryServerInterceptor(p *alsprop.Propagator) grpc.UnaryServerInterceptor {
 	check(p)
 	return func(ctx context.Context, req any, _ *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (resp any, err error) {
@@ -81,7 +81,7 @@ type serverStream struct {
 func (s *serverStream) Context() context.Context { return s.ctx }
 
 // UnaryClientInterceptor returns an interceptor that sends the stores of
-// the call's ctx (als.WithContext), or else the caller's current ones, in
+// the call's ctx ([als.WithContext]), or else the caller's current ones, in
 // the request's metadata. A member whose storage has no store is removed
 // from the metadata, so that metadata copied from an incoming request
 // never goes out unchecked.
@@ -93,7 +93,7 @@ func UnaryClientInterceptor(p *alsprop.Propagator) grpc.UnaryClientInterceptor {
 }
 
 // StreamClientInterceptor returns an interceptor that sends the stores
-// when a stream opens, as UnaryClientInterceptor does for a call.
+// when a stream opens, as [UnaryClientInterceptor] does for a call.
 func StreamClientInterceptor(p *alsprop.Propagator) grpc.StreamClientInterceptor {
 	check(p)
 	return func(ctx context.Context, desc *grpc.StreamDesc, cc *grpc.ClientConn, method string, streamer grpc.Streamer, opts ...grpc.CallOption) (grpc.ClientStream, error) {
@@ -102,7 +102,7 @@ func StreamClientInterceptor(p *alsprop.Propagator) grpc.StreamClientInterceptor
 }
 
 // ServerOptions returns the options that install both server
-// interceptors: grpc.NewServer(alsgrpc.ServerOptions(p)...).
+// interceptors, [UnaryServerInterceptor] and [StreamServerInterceptor]: grpc.NewServer(alsgrpc.ServerOptions(p)...).
 func ServerOptions(p *alsprop.Propagator) []grpc.ServerOption {
 	return []grpc.ServerOption{
 		grpc.ChainUnaryInterceptor(UnaryServerInterceptor(p)),
@@ -110,7 +110,8 @@ func ServerOptions(p *alsprop.Propagator) []grpc.ServerOption {
 	}
 }
 
-// DialOptions returns the options that install both client interceptors:
+// DialOptions returns the options that install both client interceptors,
+// [UnaryClientInterceptor] and [StreamClientInterceptor]:
 // grpc.NewClient(target, append(alsgrpc.DialOptions(p), creds)...).
 func DialOptions(p *alsprop.Propagator) []grpc.DialOption {
 	return []grpc.DialOption{

@@ -16,7 +16,7 @@ import "net/http"
 //
 //	client := &http.Client{Transport: &alshttp.Transport{}}
 type Transport struct {
-	// Base sends the requests; nil means [http.DefaultTransport].
+	// Base sends the requests; nil means http.DefaultTransport.
 	Base http.RoundTripper
 }
 

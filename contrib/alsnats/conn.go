@@ -13,18 +13,17 @@ import (
 	"github.com/go-als/als/internal/errs"
 )
 
-var (
-	// ErrNilConn is wrapped by the panic of [New] given a nil
-	// [nats.Conn].
-	ErrNilConn = errors.New("alsnats: nil nats.Conn")
-	// ErrNilPropagator is wrapped by the panic of [New] given a nil
-	// [alsprop.Propagator]. It is [alsprop.ErrNilPropagator].
-	ErrNilPropagator = alsprop.ErrNilPropagator
-	// ErrNilHandler is wrapped by the panic of [Conn.Handler],
-	// [Conn.Subscribe] and [Conn.QueueSubscribe] given a nil
-	// [nats.MsgHandler]. It is the ErrNilHandler of every contrib package.
-	ErrNilHandler = errs.NilHandler
-)
+// ErrNilConn is wrapped by the panic of [New] given a nil [nats.Conn].
+var ErrNilConn = errors.New("alsnats: nil nats.Conn")
+
+// ErrNilPropagator is wrapped by the panic of [New] given a nil
+// [alsprop.Propagator]. It is [alsprop.ErrNilPropagator].
+var ErrNilPropagator = alsprop.ErrNilPropagator
+
+// ErrNilHandler is wrapped by the panic of [Conn.Handler],
+// [Conn.Subscribe] and [Conn.QueueSubscribe] given a nil
+// [nats.MsgHandler]. It is the ErrNilHandler of every contrib package.
+var ErrNilHandler = errs.NilHandler
 
 // Conn is a NATS connection that sends the current stores in the headers
 // of every message it publishes and runs its subscription handlers in the

@@ -191,7 +191,7 @@ type Transport struct {
 	// Propagator chooses the members to send; nil means none, as
 	// NewPropagator() with no members.
 	Propagator *Propagator
-	// Base sends the requests; nil means [http.DefaultTransport].
+	// Base sends the requests; nil means http.DefaultTransport.
 	Base http.RoundTripper
 }
 

@@ -46,7 +46,7 @@ func Label[T any](key string, s *als.Storage[T]) Option {
 }
 
 // LabelFunc sets the label key to fn's result, unless it is "". fn runs
-// in the goroutine that calls Do, so it can read stores, as in
+// in the goroutine that calls [Labeler.Do], so it can read stores, as in
 // LabelFunc("route", alshttp.Pattern).
 func LabelFunc(key string, fn func() string) Option {
 	if fn == nil {
@@ -80,13 +80,15 @@ func format[T any](v T) string {
 	return fmt.Sprint(v)
 }
 
-// Labeler sets pprof labels from stores. Make one with New; it is safe
+// Labeler sets pprof labels from stores. Make one with [New]; it is safe
 // for concurrent use.
 type Labeler struct {
 	opts []Option
 }
 
-// New returns a Labeler that sets the labels the options choose.
+// New returns a [Labeler] that sets the labels the options choose. It
+// panics with an error wrapping [ErrInvalidLabel] on a zero [Option] or a
+// key chosen twice.
 func New(opts ...Option) *Labeler {
 	seen := make(map[string]bool, len(opts))
 	for _, o := range opts {
@@ -150,8 +152,8 @@ func (l *Labeler) Middleware(next http.Handler) http.Handler {
 	})
 }
 
-// Run calls s.Run(store, fn) with l's labels set inside it: the labels
-// hold exactly while Run is in effect.
+// Run calls [als.Storage.Run](store, fn) on s with l's labels set inside
+// it: the labels hold exactly while Run is in effect.
 func Run[T any](l *Labeler, s *als.Storage[T], store T, fn func()) {
 	if fn == nil {
 		panic(errs.NilFuncTo("alspprof.Run"))

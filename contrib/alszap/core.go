@@ -99,8 +99,9 @@ func field[T any](key string, v T) zapcore.Field {
 	return zap.Any(key, any(v))
 }
 
-// Core is a zapcore.Core that adds fields read from stores to every entry
-// and hands the entry on to the core it wraps. Make one with NewCore.
+// Core is a [zapcore.Core] that adds fields read from stores to every
+// entry and hands the entry on to the core it wraps. Make one with
+// [NewCore] or [WrapCore].
 type Core struct {
 	// The stores' fields must land at the top level, but a zap.Namespace
 	// given to With nests every later field. So the core is kept in two
@@ -137,8 +138,9 @@ func NewCore(inner zapcore.Core, opts ...Option) *Core {
 	return c
 }
 
-// WrapCore returns a zap.Option that wraps a Logger's core in a Core with
-// opts, for zap.New, zap.NewProduction, Config.Build or Logger.WithOptions.
+// WrapCore returns a [zap.Option] that wraps a Logger's core in a [Core]
+// with opts, for [zap.New], [zap.NewProduction], [zap.Config.Build] or
+// [zap.Logger.WithOptions].
 func WrapCore(opts ...Option) zap.Option {
 	return zap.WrapCore(func(inner zapcore.Core) zapcore.Core { return NewCore(inner, opts...) })
 }
@@ -150,7 +152,7 @@ func (c *Core) Enabled(level zapcore.Level) bool { return c.full.Enabled(level) 
 // zapcore.LevelOf and Logger.Level need not probe every level.
 func (c *Core) Level() zapcore.Level { return zapcore.LevelOf(c.full) }
 
-// With returns a Core whose entries carry fields too, as the wrapped
+// With returns a [Core] whose entries carry fields too, as the wrapped
 // core's With does.
 func (c *Core) With(fields []zapcore.Field) zapcore.Core {
 	if len(fields) == 0 {
