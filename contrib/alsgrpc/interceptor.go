@@ -101,8 +101,9 @@ func StreamClientInterceptor(p *alsprop.Propagator) grpc.StreamClientInterceptor
 	}
 }
 
-// ServerOptions returns the options that install both server
-// interceptors, [UnaryServerInterceptor] and [StreamServerInterceptor]: grpc.NewServer(alsgrpc.ServerOptions(p)...).
+// ServerOptions returns the options that install both server interceptors,
+// [UnaryServerInterceptor] and [StreamServerInterceptor]:
+// grpc.NewServer(alsgrpc.ServerOptions(p)...).
 func ServerOptions(p *alsprop.Propagator) []grpc.ServerOption {
 	return []grpc.ServerOption{
 		grpc.ChainUnaryInterceptor(UnaryServerInterceptor(p)),

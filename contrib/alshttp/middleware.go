@@ -30,11 +30,11 @@ func Middleware(next http.Handler) http.Handler {
 
 // MiddlewareWithPattern is [Middleware] for a router other than
 // [http.ServeMux], one that records the route it matched somewhere else
-// than the request's Pattern field. [Pattern] reports pattern(r), where r is the
-// request handed to next, whenever that is not ""; otherwise r.Pattern,
-// as Middleware does. pattern is called by Pattern, in the goroutine
-// serving the request or one it started, so it must be safe to call there
-// once routing is done, also after the request has been served.
+// than the request's Pattern field. [Pattern] reports pattern(r), where r
+// is the request handed to next, whenever that is not ""; otherwise
+// r.Pattern, as Middleware does. pattern is called by Pattern, in the
+// goroutine serving the request or one it started, so it must be safe to
+// call there once routing is done, also after the request has been served.
 // contrib/alschi uses it with chi's route context. A nil pattern makes it
 // Middleware.
 func MiddlewareWithPattern(next http.Handler, pattern func(r *http.Request) string) http.Handler {

@@ -11,8 +11,8 @@ import (
 )
 
 // ErrInvalidMember is wrapped by the panic of a [Member] constructor,
-// [NewPropagator] or a transport's constructor given a key that is not an RFC 7230 token,
-// a nil storage or codec function, or the same key twice.
+// [NewPropagator] or a transport's constructor given a key that is not an
+// RFC 7230 token, a nil storage or codec function, or the same key twice.
 var ErrInvalidMember = errors.New("alsprop: invalid member")
 
 // Member is one storage crossing processes under one key. Make one with
