@@ -15,7 +15,7 @@ import (
 // fn's error.
 func BindErr(fn func() error) func() error {
 	if fn == nil {
-		panic(errs.Nil("als.BindErr"))
+		panic(errs.NilFuncTo("als.BindErr"))
 	}
 	f := gls.Current()
 	return func() error {
@@ -30,7 +30,7 @@ func BindErr(fn func() error) func() error {
 // from its own goroutine. The result passes its argument to fn.
 func BindArg[T any](fn func(T)) func(T) {
 	if fn == nil {
-		panic(errs.Nil("als.BindArg"))
+		panic(errs.NilFuncTo("als.BindArg"))
 	}
 	f := gls.Current()
 	return func(v T) {

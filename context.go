@@ -52,7 +52,7 @@ func contextFrame(ctx context.Context) (*gls.Frame, bool) {
 // then fn runs with no store.
 func RunContext(ctx context.Context, fn func()) {
 	if fn == nil {
-		panic(errs.Nil("als.RunContext"))
+		panic(errs.NilFuncTo("als.RunContext"))
 	}
 	if ctx == nil {
 		panic(fmt.Errorf("%w passed to als.RunContext", ErrNilContext))

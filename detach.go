@@ -21,7 +21,7 @@ import (
 // the goroutines fn starts are not reported as losses.
 func Detach(fn func()) {
 	if fn == nil {
-		panic(errs.Nil("als.Detach"))
+		panic(errs.NilFuncTo("als.Detach"))
 	}
 	if lost.On.Load() {
 		// The detector must know the goroutines fn starts: they lose the

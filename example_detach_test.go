@@ -32,13 +32,3 @@ func ExampleDetach() {
 	// request still has: alice
 	// refresher has a user: false
 }
-
-func ExampleWithName() {
-	requestID := als.New(als.WithName[string]("request_id"))
-	unnamed := als.New[int]()
-	fmt.Println(requestID)
-	fmt.Println(unnamed)
-	// Output:
-	// request_id
-	// als.Storage[int]
-}

@@ -16,7 +16,7 @@ func Go(fn func()) { spawn.Go(fn) }
 // AsyncLocalStorage.bind.
 func Bind(fn func()) func() {
 	if fn == nil {
-		panic(errs.Nil("als.Bind"))
+		panic(errs.NilFuncTo("als.Bind"))
 	}
 	f := gls.Current()
 	return func() {
@@ -32,7 +32,7 @@ func Snapshot() func(fn func()) {
 	f := gls.Current()
 	return func(fn func()) {
 		if fn == nil {
-			panic(errs.Nil("als.Snapshot"))
+			panic(errs.NilFuncTo("als.Snapshot"))
 		}
 		sc := gls.Enter(f)
 		defer sc.Exit()
@@ -43,7 +43,7 @@ func Snapshot() func(fn func()) {
 // Call runs fn with store as s's store, like Run, and returns fn's result.
 func Call[T, R any](s *Storage[T], store T, fn func() R) R {
 	if fn == nil {
-		panic(errs.Nil("als.Call"))
+		panic(errs.NilFuncTo("als.Call"))
 	}
 	var r R
 	s.Run(store, func() { r = fn() })

@@ -27,28 +27,11 @@ type Storage[T any] struct {
 	lay  layout // how stores travel through frames (value.go)
 }
 
-// Option configures a Storage in New.
-type Option[T any] func(*Storage[T])
-
-// WithDefault makes GetStore return v, instead of T's zero value, outside
-// any context. GetStore still reports false there.
-func WithDefault[T any](v T) Option[T] {
-	return func(s *Storage[T]) { s.def = v }
-}
-
-// WithName names the storage, like the name option of Node's
-// AsyncLocalStorage. The name appears in String, in debug output and in
-// the lines of the context-loss detector (ALS_DEBUG=lost); it need not be
-// unique.
-func WithName[T any](name string) Option[T] {
-	return func(s *Storage[T]) { s.name = name }
-}
-
 // New returns a Storage with no store set anywhere.
 func New[T any](opts ...Option[T]) *Storage[T] {
 	s := &Storage[T]{live: new(atomic.Pointer[gls.Key]), lay: layoutOf[T]()}
 	for _, o := range opts {
-		o(s)
+		o.apply(s)
 	}
 	if s.name == "" {
 		s.name = "als.Storage[" + reflect.TypeFor[T]().String() + "]"
@@ -94,7 +77,7 @@ func (s *Storage[T]) String() string { return s.name }
 // propagates unchanged.
 func (s *Storage[T]) Run(store T, fn func()) {
 	if fn == nil {
-		panic(errs.Nil("Storage.Run"))
+		panic(errs.NilFuncTo("Storage.Run"))
 	}
 	sc := gls.Push(s.key.Load(), pack(s.lay, store))
 	defer sc.Exit()
@@ -113,7 +96,7 @@ func (s *Storage[T]) EnterWith(store T) {
 // reports no store, while other storages keep theirs.
 func (s *Storage[T]) Exit(fn func()) {
 	if fn == nil {
-		panic(errs.Nil("Storage.Exit"))
+		panic(errs.NilFuncTo("Storage.Exit"))
 	}
 	sc := gls.Hide(s.key.Load())
 	defer sc.Exit()

@@ -16,12 +16,30 @@ type TestingT interface {
 	Errorf(format string, args ...any)
 }
 
-// Option changes what VerifyNone and Find accept.
-type Option func(*config)
+// Option changes what [VerifyNone] and [Find] accept. Make one with
+// [IgnoreCurrent] or [MaxWait]. An Option is a plain value: the zero
+// Option changes nothing, and when two set the same thing the later wins.
+type Option struct {
+	baseline    int
+	hasBaseline bool
+	wait        time.Duration
+	hasWait     bool
+}
 
+// config is what the options chose.
 type config struct {
 	baseline int
 	wait     time.Duration
+}
+
+// apply sets on c what o sets.
+func (o Option) apply(c *config) {
+	if o.hasBaseline {
+		c.baseline = o.baseline
+	}
+	if o.hasWait {
+		c.wait = o.wait
+	}
 }
 
 // DefaultWait is how long VerifyNone waits for entries to go before it
@@ -35,14 +53,13 @@ const DefaultWait = 5 * time.Second
 // start of the test, so that entries of goroutines that started before
 // the test (and that the test must not wait for) are not counted.
 func IgnoreCurrent() Option {
-	n := holders()
-	return func(c *config) { c.baseline = n }
+	return Option{baseline: holders(), hasBaseline: true}
 }
 
-// MaxWait sets how long VerifyNone waits for holders to finish before it
-// fails; DefaultWait otherwise.
+// MaxWait sets how long [VerifyNone] waits for holders to finish before
+// it fails; [DefaultWait] otherwise.
 func MaxWait(d time.Duration) Option {
-	return func(c *config) { c.wait = d }
+	return Option{wait: d, hasWait: true}
 }
 
 // VerifyNone fails t unless, within the wait, no goroutine holds an als
@@ -62,7 +79,7 @@ func VerifyNone(t TestingT, opts ...Option) {
 func Find(opts ...Option) error {
 	c := config{wait: DefaultWait}
 	for _, o := range opts {
-		o(&c)
+		o.apply(&c)
 	}
 	deadline := time.Now().Add(c.wait)
 	for pause := 100 * time.Microsecond; ; pause = min(2*pause, 20*time.Millisecond) {

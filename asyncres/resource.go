@@ -25,27 +25,6 @@ type Resource struct {
 	cleanup   runtime.Cleanup // zero unless a GC destroy was set up
 }
 
-// Option configures a Resource in New. Options are plain values, so
-// passing them allocates nothing.
-type Option struct {
-	trigger    uint64
-	hasTrigger bool
-	manual     bool
-}
-
-// WithTriggerAsyncID makes id the resource's trigger id, instead of the
-// execution id current at New.
-func WithTriggerAsyncID(id uint64) Option {
-	return Option{trigger: id, hasTrigger: true}
-}
-
-// WithRequireManualDestroy stops the resource from reporting Destroy when
-// it is garbage-collected; only EmitDestroy reports it. Use it for
-// resources you always destroy yourself: it saves a cleanup registration.
-func WithRequireManualDestroy() Option {
-	return Option{manual: true}
-}
-
 // New returns a resource of type typ that captures the caller's context
 // and tells every enabled hook Init, on the calling goroutine. It panics
 // with an error wrapping ErrInvalidType when typ is empty.

@@ -52,7 +52,7 @@ func (g *Group) SetLimit(n int) {
 // Go.
 func (g *Group) Go(fn func() error) {
 	if fn == nil {
-		panic(errs.Nil("Group.Go"))
+		panic(errs.NilFuncTo("Group.Go"))
 	}
 	if g.sem != nil {
 		g.sem <- struct{}{}
@@ -64,7 +64,7 @@ func (g *Group) Go(fn func() error) {
 // whether it did.
 func (g *Group) TryGo(fn func() error) bool {
 	if fn == nil {
-		panic(errs.Nil("Group.TryGo"))
+		panic(errs.NilFuncTo("Group.TryGo"))
 	}
 	if g.sem != nil {
 		select {

@@ -12,14 +12,6 @@ import (
 	"github.com/go-als/als/internal/errs"
 )
 
-// Resource types of the async resources this package creates, as hooks
-// see them in Init.
-const (
-	TypeGoroutine = "GOROUTINE" // a goroutine started by Go
-	TypeTimeout   = "TIMEOUT"   // a timer started by AfterFunc
-	TypePoolTask  = "POOLTASK"  // a task submitted to a Pool
-)
-
 // Pool is a fixed number of long-lived worker goroutines that run
 // submitted tasks, Node's WorkerPool example done in Go. The workers hold
 // no context of their own: each task carries an asyncres.Resource made at

@@ -20,7 +20,7 @@ import (
 // fn again in the same resource, whose Destroy was already reported.
 func AfterFunc(d time.Duration, fn func()) *time.Timer {
 	if fn == nil {
-		panic(errs.Nil("spawn.AfterFunc"))
+		panic(errs.NilFuncTo("spawn.AfterFunc"))
 	}
 	if hooks.Enabled() {
 		// No WithRequireManualDestroy: a stopped timer never fires, and

@@ -40,7 +40,7 @@ func newLogger(out io.Writer) *slog.Logger {
 		},
 	})
 	return slog.New(alsslog.NewHandler(text,
-		alsslog.Attr("request_id", alshttp.RequestIDs()),
+		alsslog.Attr("request_id", alshttp.RequestIDStorage()),
 		alsslog.AttrFunc("route", alshttp.Pattern),
 	))
 }
@@ -109,7 +109,7 @@ func run(out io.Writer, n int) error {
 				errs <- err
 				return
 			}
-			req.Header.Set(alshttp.Header, fmt.Sprintf("req-%d", i))
+			req.Header.Set(alshttp.RequestIDHeader, fmt.Sprintf("req-%d", i))
 			resp, err := http.DefaultClient.Do(req)
 			if err != nil {
 				errs <- err

@@ -1,9 +1,9 @@
 // Package alschi serves a chi router (github.com/go-chi/chi/v5) through
-// alshttp, with alshttp.Pattern reporting the route chi matched.
+// alshttp, with [alshttp.Pattern] reporting the route chi matched.
 //
-// alshttp.Middleware works with chi as it is, outside the router or as
+// [alshttp.Middleware] works with chi as it is, outside the router or as
 // one of its middlewares: every request runs in its own store, and
-// alshttp.RequestID, Method, Start and goroutines started with als.Go
+// [alshttp.RequestID], Method, Start and goroutines started with als.Go
 // see it. The route pattern is the one thing chi keeps elsewhere. chi
 // routes a copy of the request that carries its route context, and sets
 // the pattern on that copy's Pattern field; alshttp reads the field of
@@ -11,14 +11,14 @@
 // chi's last middleware and no middleware after it replaces the request
 // (chi's own RequestID, Logger and Timeout all do).
 //
-// Handler closes that gap:
+// [Handler] closes that gap:
 //
 //	r := chi.NewRouter()
 //	r.Use(middleware.RequestID, middleware.Logger)
 //	r.Get("/orders/{id}", getOrder)
 //	http.ListenAndServe(addr, alschi.Handler(r))
 //
-// It runs r inside alshttp.MiddlewareWithPattern, with a route context of
+// It runs r inside [alshttp.MiddlewareWithPattern], with a route context of
 // its own that chi fills instead of one from its pool, and reads the
 // pattern from it: alshttp.Pattern returns "/orders/{id}" in getOrder, in
 // everything it calls and in goroutines it starts with als.Go, also after

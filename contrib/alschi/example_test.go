@@ -64,7 +64,7 @@ func get(url, id string) {
 	if err != nil {
 		panic(err)
 	}
-	req.Header.Set(alshttp.Header, id)
+	req.Header.Set(alshttp.RequestIDHeader, id)
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		panic(err)

@@ -7,15 +7,17 @@ import (
 	"github.com/go-chi/chi/v5"
 
 	"github.com/go-als/als/contrib/alshttp"
+	"github.com/go-als/als/internal/errs"
 )
 
 // Handler returns a handler that serves each request with router inside
-// alshttp's request store, as alshttp.Middleware(router) would, and makes
-// alshttp.Pattern report the route pattern chi matched, such as
-// "/orders/{id}". It panics with alshttp.ErrNilHandler when router is nil.
+// alshttp's request store, as [alshttp.Middleware](router) would, and
+// makes [alshttp.Pattern] report the route pattern chi matched, such as
+// "/orders/{id}". It panics with an error wrapping [alshttp.ErrNilHandler]
+// when router is nil.
 func Handler(router chi.Router) http.Handler {
 	if router == nil {
-		panic(alshttp.ErrNilHandler)
+		panic(errs.NilHandlerTo("alschi.Handler"))
 	}
 	served := alshttp.MiddlewareWithPattern(router, pattern)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {

@@ -30,7 +30,7 @@ var accounts = als.New[string]()
 func account() string { a, _ := accounts.GetStore(); return a }
 
 func Example() {
-	prop := alsprop.NewPropagator(alsprop.RequestID(), alsprop.String("account", accounts))
+	prop := alsprop.NewPropagator(alsprop.RequestIDMember(), alsprop.String("account", accounts))
 
 	lis, _ := net.Listen("tcp", "127.0.0.1:0")
 	srv := grpc.NewServer(alsgrpc.ServerOptions(prop)...)
@@ -43,7 +43,7 @@ func Example() {
 	defer conn.Close()
 	client := healthpb.NewHealthClient(conn)
 
-	alshttp.RequestIDs().Run("req-1", func() {
+	alshttp.RequestIDStorage().Run("req-1", func() {
 		accounts.Run("acme", func() {
 			client.Check(context.Background(), &healthpb.HealthCheckRequest{})
 		})

@@ -2,7 +2,6 @@ package alsgrpc
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"strings"
 
@@ -14,13 +13,13 @@ import (
 )
 
 // ErrNilPropagator is wrapped by the panic of the functions here given a
-// nil *alsprop.Propagator.
-var ErrNilPropagator = errors.New("alsgrpc: nil alsprop.Propagator")
+// nil [alsprop.Propagator]. It is [alsprop.ErrNilPropagator].
+var ErrNilPropagator = alsprop.ErrNilPropagator
 
 // check panics unless every member of p can travel as gRPC metadata.
 func check(p *alsprop.Propagator) {
 	if p == nil {
-		panic(ErrNilPropagator)
+		panic(fmt.Errorf("%w passed to alsgrpc", ErrNilPropagator))
 	}
 	for _, m := range p.Members() {
 		if name := strings.ToLower(alsprop.HeaderPrefix + m.Key()); !validMetadataKey(name) {
@@ -50,8 +49,8 @@ func inject(p *alsprop.Propagator, ctx context.Context) context.Context {
 
 // UnaryServerInterceptor returns an interceptor that runs each unary
 // handler in the stores p finds in the request's metadata. The handler's
-// ctx carries them too (als.WithContext). Hostile metadata is dropped
-// member by member, as alsprop.Propagator.Extract describes.
+// ctx carries them too ([als.WithContext]). Hostile metadata is dropped
+// member by member, as [alsprop.Propagator.Extract] describes.
 func UnaryServerInterceptor(p *alsprop.Propagator) grpc.UnaryServerInterceptor {
 	check(p)
 	return func(ctx context.Context, req any, _ *grpc.UnaryServerInfo, handler grpc.UnaryHandler) (resp any, err error) {
@@ -82,7 +81,7 @@ type serverStream struct {
 func (s *serverStream) Context() context.Context { return s.ctx }
 
 // UnaryClientInterceptor returns an interceptor that sends the stores of
-// the call's ctx (als.WithContext), or else the caller's current ones, in
+// the call's ctx ([als.WithContext]), or else the caller's current ones, in
 // the request's metadata. A member whose storage has no store is removed
 // from the metadata, so that metadata copied from an incoming request
 // never goes out unchecked.
@@ -94,7 +93,7 @@ func UnaryClientInterceptor(p *alsprop.Propagator) grpc.UnaryClientInterceptor {
 }
 
 // StreamClientInterceptor returns an interceptor that sends the stores
-// when a stream opens, as UnaryClientInterceptor does for a call.
+// when a stream opens, as [UnaryClientInterceptor] does for a call.
 func StreamClientInterceptor(p *alsprop.Propagator) grpc.StreamClientInterceptor {
 	check(p)
 	return func(ctx context.Context, desc *grpc.StreamDesc, cc *grpc.ClientConn, method string, streamer grpc.Streamer, opts ...grpc.CallOption) (grpc.ClientStream, error) {
@@ -102,8 +101,9 @@ func StreamClientInterceptor(p *alsprop.Propagator) grpc.StreamClientInterceptor
 	}
 }
 
-// ServerOptions returns the options that install both server
-// interceptors: grpc.NewServer(alsgrpc.ServerOptions(p)...).
+// ServerOptions returns the options that install both server interceptors,
+// [UnaryServerInterceptor] and [StreamServerInterceptor]:
+// grpc.NewServer(alsgrpc.ServerOptions(p)...).
 func ServerOptions(p *alsprop.Propagator) []grpc.ServerOption {
 	return []grpc.ServerOption{
 		grpc.ChainUnaryInterceptor(UnaryServerInterceptor(p)),
@@ -111,7 +111,8 @@ func ServerOptions(p *alsprop.Propagator) []grpc.ServerOption {
 	}
 }
 
-// DialOptions returns the options that install both client interceptors:
+// DialOptions returns the options that install both client interceptors,
+// [UnaryClientInterceptor] and [StreamClientInterceptor]:
 // grpc.NewClient(target, append(alsgrpc.DialOptions(p), creds)...).
 func DialOptions(p *alsprop.Propagator) []grpc.DialOption {
 	return []grpc.DialOption{

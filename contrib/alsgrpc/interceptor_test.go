@@ -42,7 +42,7 @@ func TestServerSeesClientStores(t *testing.T) {
 	want := seen{"req-7", "acme"}
 	for _, stream := range []bool{false, true} {
 		t.Run(fmt.Sprintf("stream=%v", stream), func(t *testing.T) {
-			alshttp.RequestIDs().Run("req-7", func() {
+			alshttp.RequestIDStorage().Run("req-7", func() {
 				tenant.Run("acme", func() { call(t, context.Background(), f.client, stream) })
 			})
 			handler, inCtx, goroutine := f.svc.last(t)
@@ -113,7 +113,7 @@ func TestHostileMetadata(t *testing.T) {
 func TestClientOversizedStore(t *testing.T) {
 	f := start(t)
 	tenant.Run(strings.Repeat("x", alsprop.MaxValueBytes+1), func() {
-		alshttp.RequestIDs().Run("req-1", func() { call(t, context.Background(), f.client, false) })
+		alshttp.RequestIDStorage().Run("req-1", func() { call(t, context.Background(), f.client, false) })
 	})
 	handler, _, _ := f.svc.last(t)
 	assert.Equal(t, seen{"req-1", ""}, handler)

@@ -2,7 +2,7 @@ package alsgrpc
 
 import "google.golang.org/grpc/metadata"
 
-// MetadataCarrier adapts gRPC metadata to an alsprop.Carrier. Metadata
+// MetadataCarrier adapts gRPC metadata to an [alsprop.Carrier]. Metadata
 // keys are lower case, so each name is folded to lower case first.
 type MetadataCarrier metadata.MD
 

@@ -12,7 +12,7 @@ import (
 // Example runs the same calls against a real server.
 func readmeGRPC(addr string, tenant *als.Storage[string], creds grpc.DialOption) (*grpc.Server, *grpc.ClientConn, error) {
 	prop := alsprop.NewPropagator(
-		alsprop.RequestID(),              // alshttp's id, as the header Als-request_id
+		alsprop.RequestIDMember(),        // alshttp's id, as the header Als-request_id
 		alsprop.String("tenant", tenant), // any storage, with a Codec
 	)
 	srv := grpc.NewServer(alsgrpc.ServerOptions(prop)...)                          // handlers run in the caller's stores

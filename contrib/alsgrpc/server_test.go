@@ -22,20 +22,20 @@ import (
 
 var (
 	tenant = als.New[string]()
-	prop   = alsprop.NewPropagator(alsprop.RequestID(), alsprop.String("tenant", tenant))
+	prop   = alsprop.NewPropagator(alsprop.RequestIDMember(), alsprop.String("tenant", tenant))
 )
 
 // seen is what one place in the server saw of the caller's stores.
 type seen struct{ RequestID, Tenant string }
 
 func current() seen {
-	id, _ := alshttp.RequestIDs().GetStore()
+	id, _ := alshttp.RequestIDStorage().GetStore()
 	t, _ := tenant.GetStore()
 	return seen{id, t}
 }
 
 func fromContext(ctx context.Context) seen {
-	id, _ := alshttp.RequestIDs().FromContext(ctx)
+	id, _ := alshttp.RequestIDStorage().FromContext(ctx)
 	t, _ := tenant.FromContext(ctx)
 	return seen{id, t}
 }
@@ -99,13 +99,13 @@ func start(t *testing.T) *fixture {
 	require.NoError(t, err)
 	buf := &syncBuffer{}
 	svc := &service{logger: slog.New(alsslog.NewHandler(slog.NewTextHandler(buf, nil),
-		alsslog.Attr("request_id", alshttp.RequestIDs()), alsslog.Attr("tenant", tenant)))}
+		alsslog.Attr("request_id", alshttp.RequestIDStorage()), alsslog.Attr("tenant", tenant)))}
 	srv := grpc.NewServer(alsgrpc.ServerOptions(prop)...)
 	healthpb.RegisterHealthServer(srv, svc)
 	served := make(chan error, 1)
 	// The server runs in stores of its own; a call must never borrow
 	// them (in compiled mode, gRPC's goroutines inherit them).
-	alshttp.RequestIDs().Run("server's", func() {
+	alshttp.RequestIDStorage().Run("server's", func() {
 		tenant.Run("server's", func() { als.Go(func() { served <- srv.Serve(lis) }) })
 	})
 	t.Cleanup(func() {

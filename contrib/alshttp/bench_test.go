@@ -25,7 +25,7 @@ func BenchmarkMiddleware(b *testing.B) {
 		b.Run(c.name, func(b *testing.B) {
 			req := httptest.NewRequest(http.MethodGet, "/items/7", nil)
 			if c.id != "" {
-				req.Header.Set(alshttp.Header, c.id)
+				req.Header.Set(alshttp.RequestIDHeader, c.id)
 			}
 			w := httptest.NewRecorder()
 			b.ReportAllocs()

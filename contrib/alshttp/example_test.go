@@ -23,13 +23,13 @@ func ExampleMiddleware() {
 	defer srv.Close()
 
 	req, _ := http.NewRequest(http.MethodDelete, srv.URL+"/orders/7", nil)
-	req.Header.Set("X-Request-Id", "req-42")
+	req.Header.Set(alshttp.RequestIDHeader, "req-42")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		panic(err)
 	}
 	resp.Body.Close()
-	fmt.Println("response id:", resp.Header.Get("X-Request-Id"))
+	fmt.Println("response id:", resp.Header.Get(alshttp.RequestIDHeader))
 	// Output:
 	// DELETE DELETE /orders/{id} (req-42): delete order 7
 	// response id: req-42
@@ -55,7 +55,7 @@ func ExampleTransport() {
 	defer a.Close()
 
 	req, _ := http.NewRequest(http.MethodGet, a.URL, nil)
-	req.Header.Set("X-Request-Id", "req-7")
+	req.Header.Set(alshttp.RequestIDHeader, "req-7")
 	resp, err := http.DefaultClient.Do(req)
 	if err != nil {
 		panic(err)

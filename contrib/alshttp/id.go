@@ -5,16 +5,18 @@ import (
 	"encoding/hex"
 )
 
-// Header is the HTTP header that carries the request id, both ways.
-const Header = "X-Request-Id"
+// RequestIDHeader is the HTTP header that carries the request id, both
+// ways: [Middleware] reads it from requests and sets it on responses,
+// [Transport] sets it on outgoing requests.
+const RequestIDHeader = "X-Request-Id"
 
-// MaxIDLen is the longest request id accepted from a client.
+// MaxIDLen is the longest request id accepted from a client, in bytes.
 const MaxIDLen = 128
 
 // ValidID reports whether id is acceptable as a request id from outside:
-// 1 to MaxIDLen bytes, each a visible ASCII character (no space, no
+// 1 to [MaxIDLen] bytes, each a visible ASCII character (no space, no
 // control character, nothing beyond ASCII). Anything else could forge log
-// lines or headers when echoed, so Middleware replaces it.
+// lines or headers when echoed, so [Middleware] replaces it.
 func ValidID(id string) bool {
 	if len(id) == 0 || len(id) > MaxIDLen {
 		return false

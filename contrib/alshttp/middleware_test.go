@@ -97,7 +97,7 @@ func TestMiddlewareOverTheWire(t *testing.T) {
 			before := time.Now()
 			resp := get(t, srv.URL+"/items/42", tt.header)
 			require.Equal(t, http.StatusOK, resp.StatusCode)
-			echoed := resp.Header.Get(alshttp.Header)
+			echoed := resp.Header.Get(alshttp.RequestIDHeader)
 			if tt.wantID == "" {
 				assert.True(t, isGenerated(echoed), "generated id, got %q", echoed)
 			} else {
@@ -129,10 +129,10 @@ func TestMiddlewareReplacesHostileIDs(t *testing.T) {
 	} {
 		got = seen{}
 		req := httptest.NewRequest(http.MethodPost, "/", nil)
-		req.Header.Set(alshttp.Header, id)
+		req.Header.Set(alshttp.RequestIDHeader, id)
 		rec := httptest.NewRecorder()
 		h.ServeHTTP(rec, req)
-		echoed := rec.Header().Get(alshttp.Header)
+		echoed := rec.Header().Get(alshttp.RequestIDHeader)
 		assert.True(t, isGenerated(echoed), "id %q echoed as %q", id, echoed)
 		assert.Equal(t, echoed, got.id)
 		assert.Equal(t, http.MethodPost, got.method)
@@ -170,7 +170,7 @@ func TestPatternOfUnroutedRequest(t *testing.T) {
 	assert.Equal(t, http.StatusNotFound, rec.Code)
 	assert.True(t, ok)
 	assert.Equal(t, "", pattern)
-	assert.Equal(t, rec.Header().Get(alshttp.Header), id)
+	assert.Equal(t, rec.Header().Get(alshttp.RequestIDHeader), id)
 }
 
 func TestOuterIDIsAdopted(t *testing.T) {
@@ -185,10 +185,10 @@ func TestOuterIDIsAdopted(t *testing.T) {
 		got = seen{}
 		req := httptest.NewRequest(http.MethodGet, "/", nil)
 		if tt.header != "" {
-			req.Header.Set(alshttp.Header, tt.header)
+			req.Header.Set(alshttp.RequestIDHeader, tt.header)
 		}
 		rec := httptest.NewRecorder()
-		alshttp.RequestIDs().Run(tt.outer, func() { h.ServeHTTP(rec, req) })
+		alshttp.RequestIDStorage().Run(tt.outer, func() { h.ServeHTTP(rec, req) })
 		if tt.want == "" {
 			assert.True(t, isGenerated(got.id), got.id)
 		} else {
@@ -226,7 +226,7 @@ func TestConcurrentRequestsKeepTheirOwnIDs(t *testing.T) {
 			defer wg.Done()
 			id := alshttp.NewID()
 			req, _ := http.NewRequest(http.MethodGet, srv.URL+"/echo", nil)
-			req.Header.Set(alshttp.Header, id)
+			req.Header.Set(alshttp.RequestIDHeader, id)
 			resp, err := http.DefaultClient.Do(req)
 			if err != nil {
 				errs <- err.Error()
@@ -234,7 +234,7 @@ func TestConcurrentRequestsKeepTheirOwnIDs(t *testing.T) {
 			}
 			defer resp.Body.Close()
 			body, _ := io.ReadAll(resp.Body)
-			if string(body) != id || resp.Header.Get(alshttp.Header) != id {
+			if string(body) != id || resp.Header.Get(alshttp.RequestIDHeader) != id {
 				errs <- "request " + id + " saw " + string(body)
 			}
 		}()
@@ -339,7 +339,7 @@ func TestMiddlewareWithPattern(t *testing.T) {
 			resp := get(t, srv.URL+"/orders/7/lines", nil)
 			require.Equal(t, http.StatusOK, resp.StatusCode)
 			assert.Equal(t, tt.want, got.pattern)
-			assert.Equal(t, resp.Header.Get(alshttp.Header), got.id)
+			assert.Equal(t, resp.Header.Get(alshttp.RequestIDHeader), got.id)
 			assert.Equal(t, got.id, got.inGoroutine)
 		})
 	}

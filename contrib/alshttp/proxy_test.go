@@ -24,7 +24,7 @@ func TestReverseProxySendsValidatedID(t *testing.T) {
 	var downstream []string
 	backend := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
-		downstream = r.Header.Values(alshttp.Header)
+		downstream = r.Header.Values(alshttp.RequestIDHeader)
 		mu.Unlock()
 	}))
 	defer backend.Close()
@@ -53,13 +53,13 @@ func TestReverseProxySendsValidatedID(t *testing.T) {
 			req, err := http.NewRequest(http.MethodGet, front.URL, nil)
 			require.NoError(t, err)
 			for _, h := range tt.header {
-				req.Header.Add(alshttp.Header, h)
+				req.Header.Add(alshttp.RequestIDHeader, h)
 			}
 			resp, err := http.DefaultClient.Do(req)
 			require.NoError(t, err)
 			_, _ = io.Copy(io.Discard, resp.Body)
 			resp.Body.Close()
-			id := resp.Header.Get(alshttp.Header)
+			id := resp.Header.Get(alshttp.RequestIDHeader)
 			if tt.want != "" {
 				assert.Equal(t, tt.want, id)
 			} else {

@@ -7,8 +7,8 @@ import (
 	"github.com/go-als/als"
 )
 
-// Request describes the request being served, as Middleware recorded it
-// when the request arrived.
+// Request describes the request being served, as [Middleware] recorded
+// it when the request arrived. [Current] returns it.
 type Request struct {
 	// ID is the request id: the client's X-Request-Id when valid,
 	// otherwise a generated one.
@@ -28,7 +28,7 @@ type Request struct {
 
 // Pattern returns the ServeMux pattern that matched the request, such as
 // "GET /orders/{id}", or "" before routing or when no pattern matched.
-// Under MiddlewareWithPattern it is the other router's pattern.
+// Under [MiddlewareWithPattern] it is the other router's pattern.
 func (q *Request) Pattern() string {
 	if q == nil || q.req == nil {
 		return ""
@@ -49,10 +49,11 @@ var (
 	requests = als.New[*Request]()
 )
 
-// RequestIDs returns the storage that holds the current request id.
-// Middleware sets it; hand it to alsslog or alsotel to log or propagate
-// the id, or Run it around work that is not an HTTP request.
-func RequestIDs() *als.Storage[string] { return ids }
+// RequestIDStorage returns the storage that holds the current request
+// id, whose store [RequestID] reads. [Middleware] sets it; hand it to
+// alsslog or alsotel to log or propagate the id, or Run it around work
+// that is not an HTTP request.
+func RequestIDStorage() *als.Storage[string] { return ids }
 
 // RequestID returns the id of the request being served, or "" outside
 // any request.
@@ -62,7 +63,7 @@ func RequestID() string {
 }
 
 // Current returns the request being served, and false outside any
-// request that Middleware serves. Everything serving the request shares
+// request that [Middleware] serves. Everything serving the request shares
 // the one Request: read it, do not change it.
 func Current() (*Request, bool) {
 	q, ok := requests.GetStore()
@@ -79,7 +80,7 @@ func Method() string {
 }
 
 // Pattern returns the ServeMux pattern that matched the request being
-// served (or another router's, under MiddlewareWithPattern), or ""
+// served (or another router's, under [MiddlewareWithPattern]), or ""
 // outside any request, before routing, or when no pattern matched.
 func Pattern() string {
 	q, _ := Current()

@@ -2,13 +2,14 @@ package alshttp
 
 import "net/http"
 
-// Transport is an http.RoundTripper that sets the X-Request-Id header of
+// Transport is an [http.RoundTripper] that sets the [RequestIDHeader] of
 // each outgoing request to the current request id, so that the service
 // called logs the same id. The id is the one in the context the request's
-// ctx carries (als.WithContext), or else the caller's current one.
+// ctx carries ([als.WithContext]), or else the caller's current one. The
+// zero Transport sends through [http.DefaultTransport].
 //
 // A request always goes out with at most one X-Request-Id, and only a
-// valid one (ValidID): inside a request the header is that request's id,
+// valid one ([ValidID]): inside a request the header is that request's id,
 // replacing whatever the outgoing request held, so that a reverse proxy
 // never forwards the client's raw header; outside any request a header
 // the caller set goes out only if it is exactly one valid id.
@@ -26,7 +27,7 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	have := req.Header.Values(Header)
+	have := req.Header.Values(RequestIDHeader)
 	id, ok := ids.FromContext(req.Context())
 	if !ok || !ValidID(id) {
 		if len(have) == 0 || len(have) == 1 && ValidID(have[0]) {
@@ -39,9 +40,9 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 	out := req.Clone(req.Context())
 	if id == "" {
-		out.Header.Del(Header)
+		out.Header.Del(RequestIDHeader)
 	} else {
-		out.Header.Set(Header, id)
+		out.Header.Set(RequestIDHeader, id)
 	}
 	return base.RoundTrip(out)
 }

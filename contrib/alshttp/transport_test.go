@@ -16,7 +16,7 @@ import (
 // echoServer answers with the X-Request-Id it received, and how many.
 func echoServer(t *testing.T) *httptest.Server {
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		_, _ = io.WriteString(w, r.Header.Get(alshttp.Header))
+		_, _ = io.WriteString(w, r.Header.Get(alshttp.RequestIDHeader))
 	}))
 	t.Cleanup(srv.Close)
 	return srv
@@ -59,7 +59,7 @@ func TestTransportForwardsID(t *testing.T) {
 	defer a.Close()
 	req, err := http.NewRequest(http.MethodGet, a.URL, nil)
 	require.NoError(t, err)
-	req.Header.Set(alshttp.Header, "req-from-outside")
+	req.Header.Set(alshttp.RequestIDHeader, "req-from-outside")
 	resp, err := http.DefaultClient.Do(req)
 	require.NoError(t, err)
 	resp.Body.Close()
@@ -74,15 +74,15 @@ func TestTransportForwardsID(t *testing.T) {
 		want string
 	}{
 		{"outside any request", func(fn func()) { fn() }, context.Background, "", ""},
-		{"inside a request", func(fn func()) { alshttp.RequestIDs().Run("r-1", fn) }, context.Background, "", "r-1"},
-		{"request's id replaces the caller's header", func(fn func()) { alshttp.RequestIDs().Run("r-1", fn) }, context.Background, "mine", "r-1"},
+		{"inside a request", func(fn func()) { alshttp.RequestIDStorage().Run("r-1", fn) }, context.Background, "", "r-1"},
+		{"request's id replaces the caller's header", func(fn func()) { alshttp.RequestIDStorage().Run("r-1", fn) }, context.Background, "mine", "r-1"},
 		{"caller's header outside any request", func(fn func()) { fn() }, context.Background, "mine", "mine"},
 		{"caller's invalid header removed", func(fn func()) { fn() }, context.Background, "not mine", ""},
-		{"invalid id not forwarded", func(fn func()) { alshttp.RequestIDs().Run("bad id", fn) }, context.Background, "", ""},
-		{"invalid id, caller's header kept", func(fn func()) { alshttp.RequestIDs().Run("bad id", fn) }, context.Background, "mine", "mine"},
-		{"ctx's context wins", func(fn func()) { alshttp.RequestIDs().Run("r-1", fn) }, func() context.Context {
+		{"invalid id not forwarded", func(fn func()) { alshttp.RequestIDStorage().Run("bad id", fn) }, context.Background, "", ""},
+		{"invalid id, caller's header kept", func(fn func()) { alshttp.RequestIDStorage().Run("bad id", fn) }, context.Background, "mine", "mine"},
+		{"ctx's context wins", func(fn func()) { alshttp.RequestIDStorage().Run("r-1", fn) }, func() context.Context {
 			var ctx context.Context
-			alshttp.RequestIDs().Run("from-ctx", func() { ctx = als.WithContext(context.Background()) })
+			alshttp.RequestIDStorage().Run("from-ctx", func() { ctx = als.WithContext(context.Background()) })
 			return ctx
 		}, "", "from-ctx"},
 	}
@@ -91,10 +91,10 @@ func TestTransportForwardsID(t *testing.T) {
 			req, err := http.NewRequestWithContext(tt.ctx(), http.MethodGet, b.URL, nil)
 			require.NoError(t, err)
 			if tt.set != "" {
-				req.Header.Set(alshttp.Header, tt.set)
+				req.Header.Set(alshttp.RequestIDHeader, tt.set)
 			}
 			tt.run(func() { assert.Equal(t, tt.want, call(t, client, req)) })
-			assert.Equal(t, tt.set, req.Header.Get(alshttp.Header), "caller's request unchanged")
+			assert.Equal(t, tt.set, req.Header.Get(alshttp.RequestIDHeader), "caller's request unchanged")
 		})
 	}
 }

@@ -20,14 +20,14 @@ import (
 
 var (
 	tenant = als.New[string]()
-	prop   = alsprop.NewPropagator(alsprop.RequestID(), alsprop.String("tenant", tenant))
+	prop   = alsprop.NewPropagator(alsprop.RequestIDMember(), alsprop.String("tenant", tenant))
 )
 
 // seen is what one place saw of the publisher's stores.
 type seen struct{ RequestID, Tenant string }
 
 func current() seen {
-	id, _ := alshttp.RequestIDs().GetStore()
+	id, _ := alshttp.RequestIDStorage().GetStore()
 	t, _ := tenant.GetStore()
 	return seen{id, t}
 }
@@ -62,7 +62,7 @@ func connect(t *testing.T, url string) *alsnats.Conn {
 func logger() (*slog.Logger, *syncBuffer) {
 	buf := &syncBuffer{}
 	return slog.New(alsslog.NewHandler(slog.NewTextHandler(buf, nil),
-		alsslog.Attr("request_id", alshttp.RequestIDs()), alsslog.Attr("tenant", tenant))), buf
+		alsslog.Attr("request_id", alshttp.RequestIDStorage()), alsslog.Attr("tenant", tenant))), buf
 }
 
 // syncBuffer is a bytes.Buffer that several goroutines may write at once.

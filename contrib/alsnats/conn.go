@@ -3,24 +3,27 @@ package alsnats
 import (
 	"context"
 	"errors"
+	"fmt"
 	"slices"
 
 	"github.com/nats-io/nats.go"
 
 	"github.com/go-als/als"
 	"github.com/go-als/als/contrib/alsprop"
+	"github.com/go-als/als/internal/errs"
 )
 
-var (
-	// ErrNilConn is wrapped by the panic of New given a nil *nats.Conn.
-	ErrNilConn = errors.New("alsnats: nil nats.Conn")
-	// ErrNilPropagator is wrapped by the panic of New given a nil
-	// *alsprop.Propagator.
-	ErrNilPropagator = errors.New("alsnats: nil alsprop.Propagator")
-	// ErrNilHandler is wrapped by the panic of Handler, Subscribe and
-	// QueueSubscribe given a nil handler.
-	ErrNilHandler = errors.New("alsnats: nil nats.MsgHandler")
-)
+// ErrNilConn is wrapped by the panic of [New] given a nil [nats.Conn].
+var ErrNilConn = errors.New("alsnats: nil nats.Conn")
+
+// ErrNilPropagator is wrapped by the panic of [New] given a nil
+// [alsprop.Propagator]. It is [alsprop.ErrNilPropagator].
+var ErrNilPropagator = alsprop.ErrNilPropagator
+
+// ErrNilHandler is wrapped by the panic of [Conn.Handler],
+// [Conn.Subscribe] and [Conn.QueueSubscribe] given a nil
+// [nats.MsgHandler]. It is the ErrNilHandler of every contrib package.
+var ErrNilHandler = errs.NilHandler
 
 // Conn is a NATS connection that sends the current stores in the headers
 // of every message it publishes and runs its subscription handlers in the
@@ -38,7 +41,7 @@ func New(nc *nats.Conn, p *alsprop.Propagator) *Conn {
 		panic(ErrNilConn)
 	}
 	if p == nil {
-		panic(ErrNilPropagator)
+		panic(fmt.Errorf("%w passed to alsnats.New", ErrNilPropagator))
 	}
 	return &Conn{nc: nc, p: p}
 }
@@ -110,7 +113,7 @@ func (c *Conn) QueueSubscribe(subj, queue string, h nats.MsgHandler) (*nats.Subs
 // no store in h, whatever the subscriber's goroutine held.
 func (c *Conn) Handler(h nats.MsgHandler) nats.MsgHandler {
 	if h == nil {
-		panic(ErrNilHandler)
+		panic(errs.NilHandlerTo("alsnats.Conn.Handler"))
 	}
 	base := als.WithContext(context.Background())
 	return func(m *nats.Msg) {

@@ -19,7 +19,7 @@ import (
 
 // inStores runs fn with the request id and tenant set.
 func inStores(id, ten string, fn func()) {
-	alshttp.RequestIDs().Run(id, func() { tenant.Run(ten, fn) })
+	alshttp.RequestIDStorage().Run(id, func() { tenant.Run(ten, fn) })
 }
 
 // The handler, its log line and a goroutine it starts with als.Go see the

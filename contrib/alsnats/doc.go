@@ -1,16 +1,16 @@
-// Package alsnats carries stores through NATS messages: a Conn publishes
+// Package alsnats carries stores through NATS messages: a [Conn] publishes
 // each message with the current stores in its headers, and runs each
 // subscription handler in the stores of its message, so that a consumer,
-// its log lines and the goroutines it starts with als.Go see the request
+// its log lines and the goroutines it starts with [als.Go] see the request
 // id and tenant of whoever published, however many services the message
 // crossed. Request and reply work the same way.
 //
 // The storages that cross, and how each is encoded, are the members of an
-// alsprop.Propagator, the same model alsotel sends as baggage and alsgrpc
+// [alsprop.Propagator], the same model alsotel sends as baggage and alsgrpc
 // as gRPC metadata. Each member travels as the header "Als-" + key:
 //
 //	prop := alsprop.NewPropagator(
-//		alsprop.RequestID(),              // alshttp's request id
+//		alsprop.RequestIDMember(),        // alshttp's request id
 //		alsprop.String("tenant", tenant), // any storage, with a codec
 //	)
 //	conn := alsnats.New(nc, prop)

@@ -25,7 +25,7 @@ func Example() {
 	broker.ReadyForConnections(10 * time.Second)
 	defer broker.Shutdown()
 
-	prop := alsprop.NewPropagator(alsprop.RequestID(), alsprop.String("account", accounts))
+	prop := alsprop.NewPropagator(alsprop.RequestIDMember(), alsprop.String("account", accounts))
 	nc, _ := nats.Connect(broker.ClientURL())
 	defer nc.Close()
 	conn := alsnats.New(nc, prop)
@@ -35,7 +35,7 @@ func Example() {
 		conn.Respond(context.Background(), m, []byte("quote for "+account()+" in "+alshttp.RequestID()))
 	})
 
-	alshttp.RequestIDs().Run("req-1", func() {
+	alshttp.RequestIDStorage().Run("req-1", func() {
 		accounts.Run("acme", func() {
 			reply, err := conn.Request(context.Background(), "quote", nil)
 			if err != nil {

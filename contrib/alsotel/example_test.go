@@ -19,7 +19,7 @@ import (
 
 func ExamplePropagator() {
 	plan := als.New[string]()
-	prop := alsotel.NewPropagator(alsotel.RequestID(), alsotel.String("plan", plan))
+	prop := alsotel.NewPropagator(alsotel.RequestIDMember(), alsotel.String("plan", plan))
 
 	// Logs without the time, so that the output is stable.
 	logger := slog.New(alsslog.NewHandler(
@@ -29,7 +29,7 @@ func ExamplePropagator() {
 			}
 			return a
 		}}),
-		alsslog.Attr("request_id", alshttp.RequestIDs()),
+		alsslog.Attr("request_id", alshttp.RequestIDStorage()),
 		alsslog.Attr("plan", plan),
 	))
 
@@ -39,7 +39,7 @@ func ExamplePropagator() {
 	defer b.Close()
 
 	// Service A serves a request and calls B through the instrumented client.
-	client := &http.Client{Transport: prop.Transport(nil)}
+	client := &http.Client{Transport: &alsotel.Transport{Propagator: prop}}
 	a := httptest.NewServer(prop.Middleware(alshttp.Middleware(http.HandlerFunc(
 		func(w http.ResponseWriter, r *http.Request) {
 			plan.Run("pro", func() {

@@ -49,7 +49,7 @@ func TestFloodKeepsOwnMembers(t *testing.T) {
 			for range 500 {
 				out := propagation.MapCarrier{}
 				als.RunContext(in, func() {
-					alshttp.RequestIDs().Run("r-1", func() {
+					alshttp.RequestIDStorage().Run("r-1", func() {
 						tenant.Run("acme", func() { prop.Inject(context.Background(), out) })
 					})
 				})
@@ -182,7 +182,7 @@ func TestMiddlewareOrder(t *testing.T) {
 				req, err := http.NewRequest(http.MethodGet, srv.URL, nil)
 				require.NoError(t, err)
 				for _, h := range tt.header {
-					req.Header.Add(alshttp.Header, h)
+					req.Header.Add(alshttp.RequestIDHeader, h)
 				}
 				if tt.baggage != "" {
 					req.Header.Set("Baggage", tt.baggage)
@@ -191,7 +191,7 @@ func TestMiddlewareOrder(t *testing.T) {
 				require.NoError(t, err)
 				_, _ = io.Copy(io.Discard, resp.Body)
 				resp.Body.Close()
-				got.response = resp.Header.Get(alshttp.Header)
+				got.response = resp.Header.Get(alshttp.RequestIDHeader)
 
 				assert.Equal(t, got.handler, got.response, "handler and response header agree")
 				assert.Equal(t, got.handler, got.current, "RequestID and Current agree")

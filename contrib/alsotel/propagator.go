@@ -10,14 +10,16 @@ import (
 	"github.com/go-als/als"
 	"github.com/go-als/als/contrib/alshttp"
 	"github.com/go-als/als/contrib/alsprop"
+	"github.com/go-als/als/internal/errs"
 	"go.opentelemetry.io/otel/baggage"
 	"go.opentelemetry.io/otel/propagation"
 	"go.opentelemetry.io/otel/trace"
 )
 
-// Propagator is a propagation.TextMapPropagator that carries chosen
+// Propagator is a [propagation.TextMapPropagator] that carries chosen
 // storages as W3C baggage members and the store's span as W3C trace
-// context. Make one with NewPropagator; it is safe for concurrent use.
+// context. Make one with [NewPropagator]; it is safe for concurrent use.
+// [Transport] and [Propagator.Middleware] use it for net/http.
 type Propagator struct {
 	members []Member
 	// requestID is whether a member carries alshttp's request id, which
@@ -27,7 +29,9 @@ type Propagator struct {
 
 var _ propagation.TextMapPropagator = (*Propagator)(nil)
 
-// NewPropagator returns a Propagator for members. Keys must be distinct.
+// NewPropagator returns a [Propagator] for members. Keys must be distinct:
+// it panics with an error wrapping [ErrInvalidMember] on a repeated key or
+// a zero [Member].
 func NewPropagator(members ...Member) *Propagator {
 	seen := make(map[string]bool, len(members))
 	for _, m := range members {
@@ -41,7 +45,7 @@ func NewPropagator(members ...Member) *Propagator {
 	}
 	p := &Propagator{members: append([]Member(nil), members...)}
 	for _, m := range members {
-		p.requestID = p.requestID || m.Storage() == any(alshttp.RequestIDs())
+		p.requestID = p.requestID || m.Storage() == any(alshttp.RequestIDStorage())
 	}
 	return p
 }
@@ -56,7 +60,7 @@ const (
 // Inject writes the trace context and baggage of ctx into carrier. The
 // span is ctx's when it has a valid one, otherwise the store's. The
 // baggage is the members' stores, read from the context ctx carries
-// (als.WithContext) or else the caller's, each under its key, and then
+// ([als.WithContext]) or else the caller's, each under its key, and then
 // the foreign members of ctx's baggage, or else of the baggage the
 // request being served came with. A member whose storage has no store is
 // left out, even if it came in. Foreign members go on in key order only
@@ -111,10 +115,10 @@ func (p *Propagator) Inject(ctx context.Context, carrier propagation.TextMapCarr
 
 // Extract reads trace context and baggage from carrier into a copy of
 // parent, as OpenTelemetry's own propagators do, and makes it carry an
-// als context too (als.WithContext): the one parent carries, or else the
+// als context too ([als.WithContext]): the one parent carries, or else the
 // caller's current one, plus the decoded members' stores, the remote span
-// and the baggage. Enter it with
-// als.RunContext. Malformed, oversized or rejected members are dropped.
+// and the baggage. Enter it with [als.RunContext]. Malformed, oversized
+// or rejected members are dropped.
 func (p *Propagator) Extract(parent context.Context, carrier propagation.TextMapCarrier) context.Context {
 	ctx := propagation.TraceContext{}.Extract(parent, carrier)
 	ctx = propagation.Baggage{}.Extract(ctx, carrier)
@@ -154,15 +158,16 @@ func (p *Propagator) Fields() []string {
 // request's context is the extracted one, so OpenTelemetry code that
 // reads r.Context() finds the remote span and baggage too.
 //
-// It belongs outside alshttp.Middleware, so that alshttp adopts the
+// It belongs outside [alshttp.Middleware], so that alshttp adopts the
 // baggage's request id when the request has no valid X-Request-Id. Inside
 // it the answer is the same: a Propagator that carries the request id
-// (RequestID) and finds alshttp's request already being served runs
-// alshttp.Middleware again below itself, which settles the id with the
-// baggage known and sets it on the response too.
+// ([RequestIDMember]) and finds alshttp's request already being served
+// runs alshttp.Middleware again below itself, which settles the id with
+// the baggage known and sets it on the response too. It panics with an
+// error wrapping [ErrNilHandler] when next is nil.
 func (p *Propagator) Middleware(next http.Handler) http.Handler {
 	if next == nil {
-		panic(fmt.Errorf("%w: nil http.Handler for Middleware", ErrInvalidMember))
+		panic(errs.NilHandlerTo("alsotel.Propagator.Middleware"))
 	}
 	again := alshttp.Middleware(next)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
@@ -175,23 +180,35 @@ func (p *Propagator) Middleware(next http.Handler) http.Handler {
 	})
 }
 
-// Transport returns an http.RoundTripper that injects the current
-// context's trace context and baggage into a copy of each request before
-// base sends it. A nil base means http.DefaultTransport.
-func (p *Propagator) Transport(base http.RoundTripper) http.RoundTripper {
+// Transport is an [http.RoundTripper] that injects the current context's
+// trace context and baggage, through its [Propagator], into a copy of
+// each request before Base sends it; the request itself is never changed.
+// The zero Transport sends trace context and foreign baggage only,
+// through [http.DefaultTransport].
+//
+//	client := &http.Client{Transport: &alsotel.Transport{Propagator: prop}}
+type Transport struct {
+	// Propagator chooses the members to send; nil means none, as
+	// NewPropagator() with no members.
+	Propagator *Propagator
+	// Base sends the requests; nil means http.DefaultTransport.
+	Base http.RoundTripper
+}
+
+// noMembers is the Propagator of a Transport that has none.
+var noMembers = NewPropagator()
+
+// RoundTrip sends a copy of req, with the headers Inject writes, through
+// Base.
+func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
+	p, base := t.Propagator, t.Base
+	if p == nil {
+		p = noMembers
+	}
 	if base == nil {
 		base = http.DefaultTransport
 	}
-	return &transport{p: p, base: base}
-}
-
-type transport struct {
-	p    *Propagator
-	base http.RoundTripper
-}
-
-func (t *transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	out := req.Clone(req.Context())
-	t.p.Inject(req.Context(), propagation.HeaderCarrier(out.Header))
-	return t.base.RoundTrip(out)
+	p.Inject(req.Context(), propagation.HeaderCarrier(out.Header))
+	return base.RoundTrip(out)
 }

@@ -33,7 +33,7 @@ func init() {
 var (
 	tenant = als.New[string]()
 	shard  = als.New[int]()
-	prop   = alsotel.NewPropagator(alsotel.RequestID(), alsotel.String("tenant", tenant),
+	prop   = alsotel.NewPropagator(alsotel.RequestIDMember(), alsotel.String("tenant", tenant),
 		alsotel.Value("shard", shard, alsotel.IntCodec()))
 )
 
@@ -189,20 +189,20 @@ func TestInject(t *testing.T) {
 	}{
 		{"nothing to send", context.Background, func(fn func()) { fn() }, "", nil},
 		{"store's span and members", context.Background, func(fn func()) {
-			alsotel.Spans().Run(trace.SpanFromContext(trace.ContextWithSpanContext(context.Background(), remote)), func() {
+			alsotel.SpanStorage().Run(trace.SpanFromContext(trace.ContextWithSpanContext(context.Background(), remote)), func() {
 				tenant.Run("acme", fn)
 			})
 		}, "00-0102030405060708090a0b0c0d0e0f10-0102030405060708-01", []string{"tenant=acme"}},
 		{"ctx's span wins", func() context.Context {
 			return trace.ContextWithSpanContext(context.Background(), ctxSpan)
 		}, func(fn func()) {
-			alsotel.Spans().Run(trace.SpanFromContext(trace.ContextWithSpanContext(context.Background(), remote)), fn)
+			alsotel.SpanStorage().Run(trace.SpanFromContext(trace.ContextWithSpanContext(context.Background(), remote)), fn)
 		}, "00-09000000000000000000000000000000-0900000000000000-01", nil},
 		{"ctx's stores win", func() context.Context { return carried }, func(fn func()) { tenant.Run("goroutine", fn) },
 			"", []string{"tenant=from-ctx"}},
 		{"value escaped", context.Background, func(fn func()) { tenant.Run("a b,c;d=é", fn) },
 			"", []string{"tenant=a%20b%2Cc%3Bd=%C3%A9"}},
-		{"request id", context.Background, func(fn func()) { alshttp.RequestIDs().Run("r-9", fn) },
+		{"request id", context.Background, func(fn func()) { alshttp.RequestIDStorage().Run("r-9", fn) },
 			"", []string{"request_id=r-9"}},
 	}
 	for _, tt := range tests {
@@ -235,7 +235,7 @@ func TestTransportLeavesRequestAlone(t *testing.T) {
 	var header http.Header
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { header = r.Header.Clone() }))
 	defer srv.Close()
-	client := &http.Client{Transport: prop.Transport(nil)}
+	client := &http.Client{Transport: &alsotel.Transport{Propagator: prop}}
 	req, err := http.NewRequest(http.MethodGet, srv.URL, nil)
 	require.NoError(t, err)
 	tenant.Run("acme", func() {
@@ -245,6 +245,51 @@ func TestTransportLeavesRequestAlone(t *testing.T) {
 	})
 	assert.Equal(t, "tenant=acme", header.Get("Baggage"))
 	assert.Empty(t, req.Header.Get("Baggage"), "the caller's request is unchanged")
+}
+
+// roundTripFunc is an http.RoundTripper made of a function.
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+// A Transport without a Propagator still sends the trace context, but no
+// member; one with a Base sends through it.
+func TestTransportFields(t *testing.T) {
+	var header http.Header
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) { header = r.Header.Clone() }))
+	defer srv.Close()
+	var viaBase atomic.Int64
+	base := roundTripFunc(func(r *http.Request) (*http.Response, error) {
+		viaBase.Add(1)
+		return http.DefaultTransport.RoundTrip(r)
+	})
+	tests := []struct {
+		name        string
+		transport   *alsotel.Transport
+		wantBaggage string
+		wantBase    int64
+	}{
+		{"zero", &alsotel.Transport{}, "", 0},
+		{"base only", &alsotel.Transport{Base: base}, "", 1},
+		{"propagator and base", &alsotel.Transport{Propagator: prop, Base: base}, "tenant=acme", 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			header = nil
+			before := viaBase.Load()
+			client := &http.Client{Transport: tt.transport}
+			alsotel.SpanStorage().Run(trace.SpanFromContext(trace.ContextWithRemoteSpanContext(context.Background(), remote)), func() {
+				tenant.Run("acme", func() {
+					resp, err := client.Get(srv.URL)
+					require.NoError(t, err)
+					resp.Body.Close()
+				})
+			})
+			assert.Contains(t, header.Get("Traceparent"), remote.TraceID().String())
+			assert.Equal(t, tt.wantBaggage, header.Get("Baggage"))
+			assert.Equal(t, tt.wantBase, viaBase.Load()-before)
+		})
+	}
 }
 
 func TestFields(t *testing.T) {
@@ -264,7 +309,7 @@ func TestInvalidMembersPanic(t *testing.T) {
 		{"nil codec", func() { alsotel.Value("k", shard, alsotel.Codec[int]{}) }, alsotel.ErrInvalidMember},
 		{"duplicate key", func() { alsotel.NewPropagator(alsotel.String("k", tenant), alsotel.String("k", tenant)) }, alsotel.ErrInvalidMember},
 		{"zero member", func() { alsotel.NewPropagator(alsotel.Member{}) }, alsotel.ErrInvalidMember},
-		{"nil handler", func() { prop.Middleware(nil) }, alsotel.ErrInvalidMember},
+		{"nil handler", func() { prop.Middleware(nil) }, alsotel.ErrNilHandler},
 		{"nil start fn", func() { alsotel.Start(trace.NewNoopTracerProvider().Tracer(""), "x", nil) }, als.ErrNilFunc},
 	}
 	for _, tt := range tests {
@@ -294,7 +339,7 @@ func TestForwardedBaggageFollowsStores(t *testing.T) {
 		{"as received", func(fn func()) { fn() }, []string{"tenant=acme", "foreign=1"}},
 		{"store changed", func(fn func()) { tenant.Run("globex", fn) }, []string{"tenant=globex", "foreign=1"}},
 		{"store hidden", func(fn func()) { tenant.Exit(fn) }, []string{"foreign=1"}},
-		{"new request id", func(fn func()) { alshttp.RequestIDs().Run("r-2", fn) }, []string{"tenant=acme", "request_id=r-2", "foreign=1"}},
+		{"new request id", func(fn func()) { alshttp.RequestIDStorage().Run("r-2", fn) }, []string{"tenant=acme", "request_id=r-2", "foreign=1"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -14,12 +14,12 @@ import (
 // it serves on a real address. ExamplePropagator runs the same calls.
 func readmeServe(addr string, tenant *als.Storage[string], shard *als.Storage[int], mux *http.ServeMux, tracer trace.Tracer, billingURL string) {
 	prop := alsotel.NewPropagator(
-		alsotel.RequestID(),                               // alshttp's id, as request_id
+		alsotel.RequestIDMember(),                         // alshttp's id, as request_id
 		alsotel.String("tenant", tenant),                  // *als.Storage[string]
 		alsotel.Value("shard", shard, alsotel.IntCodec()), // any T with a Codec[T]
 	)
-	client := &http.Client{Transport: prop.Transport(nil)}              // calling side
-	http.ListenAndServe(addr, prop.Middleware(alshttp.Middleware(mux))) // receiving side
+	client := &http.Client{Transport: &alsotel.Transport{Propagator: prop}} // calling side
+	http.ListenAndServe(addr, prop.Middleware(alshttp.Middleware(mux)))     // receiving side
 
 	alsotel.Start(tracer, "charge", func(span trace.Span) { // child of the current span
 		client.Get(billingURL) // sends request_id, tenant, shard and traceparent

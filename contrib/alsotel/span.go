@@ -2,9 +2,9 @@ package alsotel
 
 import (
 	"context"
-	"fmt"
 
 	"github.com/go-als/als"
+	"github.com/go-als/als/internal/errs"
 	"go.opentelemetry.io/otel/baggage"
 	"go.opentelemetry.io/otel/trace"
 )
@@ -18,13 +18,15 @@ var (
 	bags = als.New[baggage.Baggage]()
 )
 
-// Spans returns the storage of the current OpenTelemetry span. Run a span
-// in it, or use Start, and the Propagator sends its trace context along
-// with every outgoing request made below.
-func Spans() *als.Storage[trace.Span] { return spans }
+// SpanStorage returns the storage of the current OpenTelemetry span,
+// whose store [Span] reads. Run a span in it, or use [Start], and the
+// [Propagator] sends its trace context along with every outgoing request
+// made below.
+func SpanStorage() *als.Storage[trace.Span] { return spans }
 
 // Span returns the span current in the store, or a no-op span with an
-// invalid span context when there is none, as trace.SpanFromContext does.
+// invalid span context when there is none, as [trace.SpanFromContext]
+// does.
 func Span() trace.Span {
 	if s, ok := spans.GetStore(); ok && s != nil {
 		return s
@@ -33,7 +35,7 @@ func Span() trace.Span {
 }
 
 // Baggage returns the baggage the request being served arrived with, as
-// the Propagator's Middleware or Extract kept it.
+// [Propagator.Middleware] or [Propagator.Extract] kept it.
 func Baggage() baggage.Baggage {
 	b, _ := bags.GetStore()
 	return b
@@ -58,10 +60,11 @@ func Context(parent context.Context) context.Context {
 
 // Start starts a span named name with tracer, as a child of the span
 // current in the store, runs fn with it current, and ends it when fn
-// returns or panics.
+// returns or panics. It panics with an error wrapping [als.ErrNilFunc]
+// when fn is nil.
 func Start(tracer trace.Tracer, name string, fn func(span trace.Span), opts ...trace.SpanStartOption) {
 	if fn == nil {
-		panic(fmt.Errorf("%w passed to alsotel.Start", als.ErrNilFunc))
+		panic(errs.NilFuncTo("alsotel.Start"))
 	}
 	_, span := tracer.Start(Context(context.Background()), name, opts...)
 	defer span.End()

@@ -60,7 +60,7 @@ type bSaw struct {
 // span passed along in code; B's handler and its log line see them all.
 func TestTwoServices(t *testing.T) {
 	tenant := als.New[string]()
-	prop := alsotel.NewPropagator(alsotel.RequestID(), alsotel.String("tenant", tenant))
+	prop := alsotel.NewPropagator(alsotel.RequestIDMember(), alsotel.String("tenant", tenant))
 	rec := tracetest.NewSpanRecorder()
 	tp := sdktrace.NewTracerProvider(sdktrace.WithSpanProcessor(rec))
 	t.Cleanup(func() { _ = tp.Shutdown(t.Context()) })
@@ -68,7 +68,7 @@ func TestTwoServices(t *testing.T) {
 
 	var logs syncBuffer
 	logger := slog.New(alsslog.NewHandler(slog.NewJSONHandler(&logs, nil),
-		alsslog.Attr("request_id", alshttp.RequestIDs()),
+		alsslog.Attr("request_id", alshttp.RequestIDStorage()),
 		alsslog.Attr("tenant", tenant),
 		alsslog.AttrFunc("route", alshttp.Pattern),
 	))
@@ -89,7 +89,7 @@ func TestTwoServices(t *testing.T) {
 	defer b.Close()
 
 	// Service A.
-	client := &http.Client{Transport: prop.Transport(nil)}
+	client := &http.Client{Transport: &alsotel.Transport{Propagator: prop}}
 	var aSpan trace.SpanContext
 	var bEcho string
 	muxA := http.NewServeMux()
@@ -104,7 +104,7 @@ func TestTwoServices(t *testing.T) {
 				}
 				defer resp.Body.Close()
 				_, _ = io.Copy(io.Discard, resp.Body)
-				bEcho = resp.Header.Get(alshttp.Header)
+				bEcho = resp.Header.Get(alshttp.RequestIDHeader)
 			})
 		})
 	})
@@ -113,7 +113,7 @@ func TestTwoServices(t *testing.T) {
 
 	req, err := http.NewRequest(http.MethodPost, a.URL+"/orders", nil)
 	require.NoError(t, err)
-	req.Header.Set(alshttp.Header, "X-1234")
+	req.Header.Set(alshttp.RequestIDHeader, "X-1234")
 	req.Header.Set("Baggage", "foreign=keep-me")
 	resp, err := http.DefaultClient.Do(req)
 	require.NoError(t, err)

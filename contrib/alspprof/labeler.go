@@ -12,12 +12,17 @@ import (
 	"github.com/go-als/als/internal/errs"
 )
 
-// ErrInvalidLabel is wrapped by the panic of Label, LabelFunc and New
-// given an empty key, a nil storage, a zero Option or the same key twice.
+// ErrInvalidLabel is wrapped by the panic of [Label], [LabelFunc] and
+// [New] given an empty key, a nil storage, a zero [Option] or the same key
+// twice.
 var ErrInvalidLabel = errors.New("alspprof: invalid label source")
 
-// Option chooses one label for New to set. Make one with Label or
-// LabelFunc.
+// ErrNilHandler is wrapped by the panic of [Labeler.Middleware] given a
+// nil [http.Handler]. It is the ErrNilHandler of every contrib package.
+var ErrNilHandler = errs.NilHandler
+
+// Option chooses one label for [New] to set. Make one with [Label] or
+// [LabelFunc]; the zero Option chooses none and makes New panic.
 type Option struct {
 	key string
 	src func() (string, bool)
@@ -41,11 +46,11 @@ func Label[T any](key string, s *als.Storage[T]) Option {
 }
 
 // LabelFunc sets the label key to fn's result, unless it is "". fn runs
-// in the goroutine that calls Do, so it can read stores, as in
+// in the goroutine that calls [Labeler.Do], so it can read stores, as in
 // LabelFunc("route", alshttp.Pattern).
 func LabelFunc(key string, fn func() string) Option {
 	if fn == nil {
-		panic(errs.Nil("alspprof.LabelFunc"))
+		panic(errs.NilFuncTo("alspprof.LabelFunc"))
 	}
 	if key == "" {
 		panic(fmt.Errorf("%w: alspprof.LabelFunc with an empty key", ErrInvalidLabel))
@@ -75,13 +80,15 @@ func format[T any](v T) string {
 	return fmt.Sprint(v)
 }
 
-// Labeler sets pprof labels from stores. Make one with New; it is safe
+// Labeler sets pprof labels from stores. Make one with [New]; it is safe
 // for concurrent use.
 type Labeler struct {
 	opts []Option
 }
 
-// New returns a Labeler that sets the labels the options choose.
+// New returns a [Labeler] that sets the labels the options choose. It
+// panics with an error wrapping [ErrInvalidLabel] on a zero [Option] or a
+// key chosen twice.
 func New(opts ...Option) *Labeler {
 	seen := make(map[string]bool, len(opts))
 	for _, o := range opts {
@@ -107,7 +114,7 @@ var labels = als.New[context.Context]()
 // labels back when fn returns or panics.
 func (l *Labeler) Do(fn func()) {
 	if fn == nil {
-		panic(errs.Nil("alspprof.Labeler.Do"))
+		panic(errs.NilFuncTo("alspprof.Labeler.Do"))
 	}
 	var kv []string
 	for _, o := range l.opts {
@@ -130,25 +137,26 @@ func (l *Labeler) Do(fn func()) {
 }
 
 // Middleware returns a handler that serves each request with next inside
-// Do. Put it inside alshttp.Middleware, or whatever sets the stores, so
+// [Labeler.Do]. It panics with an error wrapping [ErrNilHandler] when next
+// is nil. Put it inside alshttp.Middleware, or whatever sets the stores, so
 // that they are set when the labels are read. It does not replace the
 // request, so alshttp.Pattern still sees the ServeMux's pattern; the
 // pattern is known only after routing, so to label by route, wrap the
 // handlers the mux calls rather than the mux.
 func (l *Labeler) Middleware(next http.Handler) http.Handler {
 	if next == nil {
-		panic(fmt.Errorf("%w: nil http.Handler", ErrInvalidLabel))
+		panic(errs.NilHandlerTo("alspprof.Labeler.Middleware"))
 	}
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		l.Do(func() { next.ServeHTTP(w, r) })
 	})
 }
 
-// Run calls s.Run(store, fn) with l's labels set inside it: the labels
-// hold exactly while Run is in effect.
+// Run calls [als.Storage.Run](store, fn) on s with l's labels set inside
+// it: the labels hold exactly while Run is in effect.
 func Run[T any](l *Labeler, s *als.Storage[T], store T, fn func()) {
 	if fn == nil {
-		panic(errs.Nil("alspprof.Run"))
+		panic(errs.NilFuncTo("alspprof.Run"))
 	}
 	s.Run(store, func() { l.Do(fn) })
 }

@@ -162,7 +162,7 @@ func TestBadArgumentsPanic(t *testing.T) {
 		{"key twice", func() {
 			alspprof.New(alspprof.Label("k", als.New[int]()), alspprof.LabelFunc("k", func() string { return "" }))
 		}, alspprof.ErrInvalidLabel},
-		{"nil handler", func() { l.Middleware(nil) }, alspprof.ErrInvalidLabel},
+		{"nil handler", func() { l.Middleware(nil) }, alspprof.ErrNilHandler},
 		{"nil Do", func() { l.Do(nil) }, als.ErrNilFunc},
 		{"nil Run", func() { alspprof.Run(l, als.New[int](), 1, nil) }, als.ErrNilFunc},
 	}

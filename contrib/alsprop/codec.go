@@ -14,7 +14,8 @@ var ErrRejected = errors.New("alsprop: value rejected")
 
 // Codec turns a store into a string and back. Decode sees values from
 // other processes: it must reject whatever it does not accept, and its
-// error drops the member.
+// error drops the member. [StringCodec] and [IntCodec] make the usual
+// ones.
 type Codec[T any] struct {
 	// Encode returns the wire value for a store; an error leaves the
 	// member out of the outgoing message.
@@ -28,7 +29,7 @@ type Codec[T any] struct {
 // UTF-8 or holds a control character (C0, DEL or C1, so CR, LF, NUL and
 // tab), which a store could carry into a log line or a header; a non-nil
 // valid rejects the values for which it is false on top of that. A
-// service that needs such values writes a Codec of its own.
+// service that needs such values writes a [Codec] of its own.
 func StringCodec(valid func(string) bool) Codec[string] {
 	return Codec[string]{
 		Encode: func(s string) (string, error) { return s, nil },

@@ -10,13 +10,13 @@ import (
 	"github.com/go-als/als/contrib/alshttp"
 )
 
-// ErrInvalidMember is wrapped by the panic of a Member constructor, NewSet
-// or a transport's constructor given a key that is not an RFC 7230 token,
-// a nil storage or codec function, or the same key twice.
+// ErrInvalidMember is wrapped by the panic of a [Member] constructor,
+// [NewPropagator] or a transport's constructor given a key that is not an
+// RFC 7230 token, a nil storage or codec function, or the same key twice.
 var ErrInvalidMember = errors.New("alsprop: invalid member")
 
 // Member is one storage crossing processes under one key. Make one with
-// Value, String or RequestID; the zero Member is invalid.
+// [Value], [String] or [RequestIDMember]; the zero Member is invalid.
 type Member struct {
 	key     string
 	storage any // the *als.Storage[T], for Storage
@@ -35,7 +35,7 @@ func (m Member) Key() string { return m.key }
 
 // Storage returns the *als.Storage[T] the member carries, or nil for the
 // zero Member, so that a transport can recognise a storage it treats
-// specially, such as alshttp.RequestIDs.
+// specially, such as alshttp.RequestIDStorage.
 func (m Member) Storage() any { return m.storage }
 
 // Encode returns the value the member sends for the store in the context
@@ -120,8 +120,9 @@ func String(key string, s *als.Storage[string]) Member {
 	return Value(key, s, StringCodec(nil))
 }
 
-// RequestID makes the member "request_id" that carries alshttp's request
-// id, accepting only ids alshttp.ValidID accepts.
-func RequestID() Member {
-	return Value("request_id", alshttp.RequestIDs(), StringCodec(alshttp.ValidID))
+// RequestIDMember makes the member "request_id" that carries
+// [alshttp.RequestIDStorage]'s request id, accepting only ids
+// [alshttp.ValidID] accepts.
+func RequestIDMember() Member {
+	return Value("request_id", alshttp.RequestIDStorage(), StringCodec(alshttp.ValidID))
 }

@@ -18,7 +18,7 @@ var (
 	tenant = als.New[string]()
 	shard  = als.New[int]()
 	prop   = alsprop.NewPropagator(
-		alsprop.RequestID(),
+		alsprop.RequestIDMember(),
 		alsprop.String("tenant", tenant),
 		alsprop.Value("shard", shard, alsprop.IntCodec()),
 	)
@@ -30,7 +30,7 @@ type seen struct {
 }
 
 func read() (s seen) {
-	s.requestID, _ = alshttp.RequestIDs().GetStore()
+	s.requestID, _ = alshttp.RequestIDStorage().GetStore()
 	s.tenant, _ = tenant.GetStore()
 	s.shard, _ = shard.GetStore()
 	return s
@@ -38,7 +38,7 @@ func read() (s seen) {
 
 func inject(requestID, ten string, sh int) http.Header {
 	h := http.Header{}
-	alshttp.RequestIDs().Run(requestID, func() {
+	alshttp.RequestIDStorage().Run(requestID, func() {
 		tenant.Run(ten, func() {
 			shard.Run(sh, func() { prop.Inject(context.Background(), h) })
 		})
@@ -185,7 +185,7 @@ func TestExtractHidesMissingMembers(t *testing.T) {
 	h := http.Header{}
 	h.Set("Als-tenant", "a%00b") // dropped
 	other.Run("kept", func() {
-		alshttp.RequestIDs().Run("receiver's", func() {
+		alshttp.RequestIDStorage().Run("receiver's", func() {
 			tenant.Run("receiver's", func() {
 				als.RunContext(prop.Extract(context.Background(), h), func() {
 					assert.Equal(t, seen{}, read())

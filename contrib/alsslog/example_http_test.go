@@ -13,7 +13,7 @@ import (
 
 // logger is what a service would install with slog.SetDefault.
 var logger = slog.New(alsslog.NewHandler(stdout(),
-	alsslog.Attr("request_id", alshttp.RequestIDs()),
+	alsslog.Attr("request_id", alshttp.RequestIDStorage()),
 	alsslog.AttrFunc("route", alshttp.Pattern),
 ))
 

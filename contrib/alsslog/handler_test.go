@@ -5,6 +5,7 @@ import (
 	"context"
 	"encoding/json"
 	"log/slog"
+	"slices"
 	"strings"
 	"testing"
 	"testing/slogtest"
@@ -13,6 +14,7 @@ import (
 	"github.com/stretchr/testify/require"
 
 	"github.com/go-als/als"
+	"github.com/go-als/als/contrib/alshttp"
 	"github.com/go-als/als/contrib/alsslog"
 	"github.com/go-als/als/internal/panics"
 )
@@ -177,12 +179,115 @@ func TestBadOptionsPanic(t *testing.T) {
 		{"nil storage", func() { alsslog.Attr[int]("k", nil) }, alsslog.ErrInvalidAttr},
 		{"nil func", func() { alsslog.AttrFunc[string]("k", nil) }, als.ErrNilFunc},
 		{"func empty key", func() { alsslog.AttrFunc("", func() int { return 1 }) }, alsslog.ErrInvalidAttr},
-		{"nil inner", func() { alsslog.NewHandler(nil) }, alsslog.ErrInvalidAttr},
+		{"nil inner", func() { alsslog.NewHandler(nil) }, alsslog.ErrNilHandler},
+		{"nil inner is every package's nil handler", func() { alsslog.NewHandler(nil) }, alshttp.ErrNilHandler},
 		{"zero option", func() { alsslog.NewHandler(slog.DiscardHandler, alsslog.Option{}) }, alsslog.ErrInvalidAttr},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.ErrorIs(t, panics.Error(t, tt.call), tt.want)
 		})
+	}
+}
+
+// replayed is what a record with stores must look like: the wrapped
+// handler given the stores' attributes before the first group, then every
+// With and WithGroup replayed on top. It is the slow way the Handler once
+// took for each record, kept here as the reference.
+func replayed(inner slog.Handler, pre []slog.Attr, stores []slog.Attr, steps []step) slog.Handler {
+	h := inner.WithAttrs(pre).WithAttrs(stores)
+	for _, s := range steps {
+		if s.group != "" {
+			h = h.WithGroup(s.group)
+		} else {
+			h = h.WithAttrs(s.attrs)
+		}
+	}
+	return h
+}
+
+// step is one WithGroup (group != "") or WithAttrs call after the first
+// group.
+type step struct {
+	group string
+	attrs []slog.Attr
+}
+
+// lazy counts how often it is resolved.
+type lazy struct{ n *int }
+
+func (l lazy) LogValue() slog.Value { *l.n++; return slog.IntValue(7) }
+
+// Built once in WithAttrs and WithGroup, a Handler's records with stores
+// must read exactly as if the wrapped handler had been given the stores
+// first and every call after: for JSON and text, for every group depth,
+// with empty groups, inline groups and ReplaceAttr seeing the same group
+// paths.
+func TestGroupsMatchReplay(t *testing.T) {
+	n := 0
+	tests := []struct {
+		name   string
+		pre    []slog.Attr
+		steps  []step
+		record []slog.Attr
+	}{
+		{"one group", nil, []step{{group: "g"}}, []slog.Attr{slog.Int("a", 1)}},
+		{"one group, no record attrs", nil, []step{{group: "g"}}, nil},
+		{"group with attrs, empty record", nil, []step{{group: "g"}, {attrs: []slog.Attr{slog.Int("i", 2)}}}, nil},
+		{"three groups", []slog.Attr{slog.Int("h", 0)},
+			[]step{{group: "g"}, {attrs: []slog.Attr{slog.Int("i", 2)}}, {group: "k"}, {attrs: []slog.Attr{slog.Int("j", 3), slog.String("s", "x")}}, {group: "m"}},
+			[]slog.Attr{slog.Int("a", 1), slog.Group("r", slog.Int("b", 2))}},
+		{"empty middle group", nil, []step{{group: "g"}, {group: "k"}, {attrs: []slog.Attr{slog.Int("i", 2)}}, {group: "m"}}, []slog.Attr{slog.Int("a", 1)}},
+		{"only empty groups in the record", nil, []step{{group: "g"}, {group: "k"}}, []slog.Attr{slog.Group("e")}},
+		{"inline group", nil, []step{{group: "g"}}, []slog.Attr{slog.Group("", slog.Int("x", 1), slog.Int("y", 2))}},
+		{"two WithAttrs in one group", nil, []step{{group: "g"}, {attrs: []slog.Attr{slog.Int("i", 1)}}, {attrs: []slog.Attr{slog.Int("j", 2)}}}, []slog.Attr{slog.Int("a", 1)}},
+		{"LogValuer given to With", nil, []step{{group: "g"}, {attrs: []slog.Attr{slog.Any("lazy", lazy{&n})}}}, []slog.Attr{slog.Int("a", 1)}},
+	}
+	replace := func(groups []string, a slog.Attr) slog.Attr {
+		if a.Key == slog.TimeKey && len(groups) == 0 {
+			return slog.Attr{}
+		}
+		if a.Value.Kind() != slog.KindGroup {
+			a.Key = strings.Join(append(slices.Clone(groups), a.Key), "/")
+		}
+		return a
+	}
+	handlers := map[string]func(w *bytes.Buffer) slog.Handler{
+		"json": func(w *bytes.Buffer) slog.Handler { return slog.NewJSONHandler(w, nil) },
+		"text": func(w *bytes.Buffer) slog.Handler {
+			return slog.NewTextHandler(w, &slog.HandlerOptions{ReplaceAttr: replace})
+		},
+	}
+	reqID := als.New[string]()
+	stores := []slog.Attr{slog.String("request_id", "r1")}
+	for kind, mk := range handlers {
+		for _, tt := range tests {
+			t.Run(kind+"/"+tt.name, func(t *testing.T) {
+				var got, want bytes.Buffer
+				var h slog.Handler = alsslog.NewHandler(mk(&got), alsslog.Attr("request_id", reqID))
+				h = h.WithAttrs(tt.pre)
+				for _, s := range tt.steps {
+					if s.group != "" {
+						h = h.WithGroup(s.group)
+					} else {
+						h = h.WithAttrs(s.attrs)
+					}
+				}
+				ref := replayed(mk(&want), tt.pre, stores, tt.steps)
+				r := slog.NewRecord(testTime, slog.LevelInfo, "m", 0)
+				r.AddAttrs(tt.record...)
+				resolved := n
+				reqID.Run("r1", func() {
+					for range 2 { // the second record must not differ: nothing is built twice into h
+						require.NoError(t, h.Handle(context.Background(), r))
+					}
+				})
+				assert.Equal(t, resolved, n, "a LogValuer given to With is resolved by With, not per record")
+				require.NoError(t, ref.Handle(context.Background(), r))
+				require.NoError(t, ref.Handle(context.Background(), r))
+				assert.Equal(t, want.String(), got.String())
+				assert.Contains(t, got.String(), "request_id")
+			})
+		}
 	}
 }

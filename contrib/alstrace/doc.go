@@ -1,7 +1,7 @@
 // Package alstrace shows als's async causality in `go tool trace`, as
 // async_hooks shows it to Node's tools: every async resource (an als.Go
 // goroutine, an asyncres.Resource, a spawn timer or pool task) becomes a
-// runtime/trace Task whose parent is the task of the execution context
+// [runtime/trace] Task whose parent is the task of the execution context
 // that triggered it, and each callback of the resource runs inside a
 // Region of its task.
 //

@@ -11,7 +11,7 @@ import (
 )
 
 // Tracer turns async resources into runtime/trace tasks and regions while
-// it is enabled. Make one with Enable; it is safe for concurrent use.
+// it is enabled. Make one with [Enable]; it is safe for concurrent use.
 type Tracer struct {
 	hook *hooks.Hook
 
@@ -38,12 +38,12 @@ type region struct {
 	r       *trace.Region
 }
 
-// Enable returns a Tracer that, from now on and while a runtime/trace
+// Enable returns a [Tracer] that, from now on and while a runtime/trace
 // trace is being recorded, makes each async resource created (an
 // asyncres.Resource, an als.Go goroutine, a spawn timer or pool task) a
-// trace.Task named after its type, child of the task of the execution
+// [trace.Task] named after its type, child of the task of the execution
 // context that triggered it, and wraps each of its callbacks in a
-// trace.Region of the same name. The task ends when the resource is
+// [trace.Region] of the same name. The task ends when the resource is
 // destroyed. Resources created while no trace is recorded are left out.
 func Enable() *Tracer {
 	t := &Tracer{regions: make(map[int64][]region)}

@@ -14,12 +14,17 @@ import (
 	"github.com/go-als/als/internal/errs"
 )
 
-// ErrInvalidField is wrapped by the panic of Field, FieldFunc and NewCore
-// given an empty key, a nil storage, a nil core or a zero Option.
+// ErrInvalidField is wrapped by the panic of [Field], [FieldFunc] and
+// [NewCore] given an empty key, a nil storage or a zero [Option].
 var ErrInvalidField = errors.New("alszap: invalid field source")
 
-// Option chooses one field for NewCore to add. Make one with Field or
-// FieldFunc.
+// ErrNilHandler is wrapped by the panic of [NewCore] given a nil
+// [zapcore.Core], zap's handler of entries. It is the ErrNilHandler of
+// every contrib package.
+var ErrNilHandler = errs.NilHandler
+
+// Option chooses one field for [NewCore] to add. Make one with [Field] or
+// [FieldFunc]; the zero Option chooses none and makes NewCore panic.
 type Option struct {
 	src source
 }
@@ -49,7 +54,7 @@ func Field[T any](key string, s *als.Storage[T]) Option {
 // FieldFunc("route", alshttp.Pattern).
 func FieldFunc[T comparable](key string, fn func() T) Option {
 	if fn == nil {
-		panic(errs.Nil("alszap.FieldFunc"))
+		panic(errs.NilFuncTo("alszap.FieldFunc"))
 	}
 	if key == "" {
 		panic(fmt.Errorf("%w: alszap.FieldFunc with an empty key", ErrInvalidField))
@@ -94,8 +99,9 @@ func field[T any](key string, v T) zapcore.Field {
 	return zap.Any(key, any(v))
 }
 
-// Core is a zapcore.Core that adds fields read from stores to every entry
-// and hands the entry on to the core it wraps. Make one with NewCore.
+// Core is a [zapcore.Core] that adds fields read from stores to every
+// entry and hands the entry on to the core it wraps. Make one with
+// [NewCore] or [WrapCore].
 type Core struct {
 	// The stores' fields must land at the top level, but a zap.Namespace
 	// given to With nests every later field. So the core is kept in two
@@ -114,11 +120,13 @@ type Core struct {
 
 var _ zapcore.Core = (*Core)(nil)
 
-// NewCore returns a Core that writes through inner, adding to every entry
-// the fields the options choose, in their order.
+// NewCore returns a [Core] that writes through inner, adding to every
+// entry the fields the options choose, in their order. It panics with an
+// error wrapping [ErrNilHandler] when inner is nil: a Core is zap's
+// handler of entries.
 func NewCore(inner zapcore.Core, opts ...Option) *Core {
 	if inner == nil {
-		panic(fmt.Errorf("%w: nil inner zapcore.Core", ErrInvalidField))
+		panic(errs.NilHandlerTo("alszap.NewCore"))
 	}
 	c := &Core{base: inner, full: inner, last: new(atomic.Pointer[derived])}
 	for _, o := range opts {
@@ -130,8 +138,9 @@ func NewCore(inner zapcore.Core, opts ...Option) *Core {
 	return c
 }
 
-// WrapCore returns a zap.Option that wraps a Logger's core in a Core with
-// opts, for zap.New, zap.NewProduction, Config.Build or Logger.WithOptions.
+// WrapCore returns a [zap.Option] that wraps a Logger's core in a [Core]
+// with opts, for [zap.New], [zap.NewProduction], [zap.Config.Build] or
+// [zap.Logger.WithOptions].
 func WrapCore(opts ...Option) zap.Option {
 	return zap.WrapCore(func(inner zapcore.Core) zapcore.Core { return NewCore(inner, opts...) })
 }
@@ -143,7 +152,7 @@ func (c *Core) Enabled(level zapcore.Level) bool { return c.full.Enabled(level) 
 // zapcore.LevelOf and Logger.Level need not probe every level.
 func (c *Core) Level() zapcore.Level { return zapcore.LevelOf(c.full) }
 
-// With returns a Core whose entries carry fields too, as the wrapped
+// With returns a [Core] whose entries carry fields too, as the wrapped
 // core's With does.
 func (c *Core) With(fields []zapcore.Field) zapcore.Core {
 	if len(fields) == 0 {

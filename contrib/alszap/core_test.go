@@ -274,7 +274,7 @@ func TestBadOptionsPanic(t *testing.T) {
 		{"nil storage", func() { alszap.Field[int]("k", nil) }, alszap.ErrInvalidField},
 		{"nil func", func() { alszap.FieldFunc[string]("k", nil) }, als.ErrNilFunc},
 		{"func empty key", func() { alszap.FieldFunc("", func() int { return 1 }) }, alszap.ErrInvalidField},
-		{"nil inner", func() { alszap.NewCore(nil) }, alszap.ErrInvalidField},
+		{"nil inner", func() { alszap.NewCore(nil) }, alszap.ErrNilHandler},
 		{"zero option", func() { alszap.NewCore(zapcore.NewNopCore(), alszap.Option{}) }, alszap.ErrInvalidField},
 	}
 	for _, tt := range tests {

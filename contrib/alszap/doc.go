@@ -1,10 +1,10 @@
-// Package alszap puts stores into zap logs: its Core wraps any
-// zapcore.Core and adds chosen storages' values as fields to every entry,
+// Package alszap puts stores into zap logs: its [Core] wraps any
+// [zapcore.Core] and adds chosen storages' values as fields to every entry,
 // so a request id appears on every log line of the request with no ctx
 // and no logger passed down the call chain.
 //
 //	logger, err := zap.NewProduction(alszap.WrapCore(
-//		alszap.Field("request_id", alshttp.RequestIDs()),
+//		alszap.Field("request_id", alshttp.RequestIDStorage()),
 //		alszap.Field("tenant", tenant),
 //	))
 //	...
@@ -17,9 +17,9 @@
 // Entries go through zap's own Check and Write path: the wrapped core
 // decides, as it would unwrapped, whether an entry is written, so level
 // checks, sampling (zap.NewProduction samples) and a Tee's per-core levels
-// all still apply. Logger.With children keep the fields; the stores'
+// all still apply. [zap.Logger.With] children keep the fields; the stores'
 // fields always go at the top level of the entry, outside any
-// zap.Namespace, so that request_id is found at the same place whichever
+// [zap.Namespace], so that request_id is found at the same place whichever
 // package's logger wrote the line.
 //
 // The fields reach the wrapped core through its With, which encodes them

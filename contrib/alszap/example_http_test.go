@@ -14,8 +14,8 @@ import (
 // call chain. (Not run: a production logger writes timestamps to stderr.)
 func Example_production() {
 	logger, err := zap.NewProduction(alszap.WrapCore(
-		alszap.Field("request_id", alshttp.RequestIDs()), // any *als.Storage[T]
-		alszap.FieldFunc("route", alshttp.Pattern),       // any func() T; zero is left out
+		alszap.Field("request_id", alshttp.RequestIDStorage()), // any *als.Storage[T]
+		alszap.FieldFunc("route", alshttp.Pattern),             // any func() T; zero is left out
 	))
 	if err != nil {
 		panic(err)

@@ -13,10 +13,10 @@ import (
 // hand, as a job runner would, and with no route the field is left out.
 func ExampleNewHook_alshttp() {
 	logger := zerolog.New(os.Stdout).Hook(alszerolog.NewHook(
-		alszerolog.Field("request_id", alshttp.RequestIDs()),
+		alszerolog.Field("request_id", alshttp.RequestIDStorage()),
 		alszerolog.FieldFunc("route", alshttp.Pattern),
 	))
-	alshttp.RequestIDs().Run("req-42", func() {
+	alshttp.RequestIDStorage().Run("req-42", func() {
 		logger.Info().Int("cents", 1299).Msg("card charged")
 	})
 	// Output:

@@ -12,12 +12,12 @@ import (
 	"github.com/go-als/als/internal/errs"
 )
 
-// ErrInvalidField is wrapped by the panic of Field, FieldFunc and NewHook
-// given an empty key, a nil storage or a zero Option.
+// ErrInvalidField is wrapped by the panic of [Field], [FieldFunc] and
+// [NewHook] given an empty key, a nil storage or a zero [Option].
 var ErrInvalidField = errors.New("alszerolog: invalid field source")
 
-// Option chooses one field for NewHook to add. Make one with Field or
-// FieldFunc.
+// Option chooses one field for [NewHook] to add. Make one with [Field] or
+// [FieldFunc]; the zero Option chooses none and makes NewHook panic.
 type Option struct {
 	src source
 }
@@ -47,7 +47,7 @@ func Field[T any](key string, s *als.Storage[T]) Option {
 // in, so it can read stores, as in FieldFunc("route", alshttp.Pattern).
 func FieldFunc[T comparable](key string, fn func() T) Option {
 	if fn == nil {
-		panic(errs.Nil("alszerolog.FieldFunc"))
+		panic(errs.NilFuncTo("alszerolog.FieldFunc"))
 	}
 	if key == "" {
 		panic(fmt.Errorf("%w: alszerolog.FieldFunc with an empty key", ErrInvalidField))
@@ -114,15 +114,16 @@ func add[T any](e *zerolog.Event, key string, v T) {
 	}
 }
 
-// Hook is a zerolog.Hook that adds fields read from stores to every event
-// it runs for. Make one with NewHook and install it with Logger.Hook.
+// Hook is a [zerolog.Hook] that adds fields read from stores to every
+// event it runs for. Make one with [NewHook] and install it with
+// [zerolog.Logger.Hook].
 type Hook struct {
 	sources []source
 }
 
 var _ zerolog.Hook = (*Hook)(nil)
 
-// NewHook returns a Hook that adds to every event the fields the options
+// NewHook returns a [Hook] that adds to every event the fields the options
 // choose, in their order.
 func NewHook(opts ...Option) *Hook {
 	h := &Hook{}

@@ -13,7 +13,7 @@ import (
 // ExampleFieldFunc runs the same calls.
 func readmeLog() {
 	logger := zerolog.New(os.Stdout).Hook(alszerolog.NewHook(
-		alszerolog.Field("request_id", alshttp.RequestIDs()),
+		alszerolog.Field("request_id", alshttp.RequestIDStorage()),
 		alszerolog.FieldFunc("route", alshttp.Pattern),
 	))
 	logger.Info().Int("cents", 1299).Msg("card charged") // {"level":"info","cents":1299,"request_id":"req-42","message":"card charged"}

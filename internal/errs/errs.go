@@ -1,6 +1,6 @@
 // Package errs holds the sentinel errors that several public packages
-// re-export, so that errors.Is matches whichever package's name a caller
-// uses.
+// re-export, so that [errors.Is] matches whichever package's name a caller
+// uses, and the functions that wrap them with the call at fault.
 package errs
 
 import (
@@ -8,11 +8,30 @@ import (
 	"fmt"
 )
 
-// NilFunc is wrapped by every panic for a nil function argument.
+// NilFunc is wrapped by every panic for a nil function argument. It is
+// als.ErrNilFunc, asyncres.ErrNilFunc and spawn.ErrNilFunc.
 var NilFunc = errors.New("als: nil function")
 
-// Nil returns the error to panic with when call, such as "als.Go", got a
-// nil function.
-func Nil(call string) error {
+// NilHandler is wrapped by every panic of a wrapper given nothing to
+// wrap: a nil http.Handler, slog.Handler, zapcore.Core or
+// nats.MsgHandler. The contrib packages re-export it as ErrNilHandler.
+var NilHandler = errors.New("als: nil handler")
+
+// NilFuncTo returns [NilFunc] wrapped with the call, such as "als.Go",
+// that got the nil function.
+func NilFuncTo(call string) error {
 	return fmt.Errorf("%w passed to %s", NilFunc, call)
 }
+
+// NilHandlerTo returns [NilHandler] wrapped with the call, such as
+// "alshttp.Middleware", that got the nil handler.
+func NilHandlerTo(call string) error {
+	return fmt.Errorf("%w passed to %s", NilHandler, call)
+}
+
+// Nil is [NilFuncTo]'s old name, kept only while asyncres/resource.go
+// spawn/go.go and spawn/pool.go, which other changes are rewriting,
+// still call it.
+//
+// Deprecated: use NilFuncTo.
+func Nil(call string) error { return NilFuncTo(call) }

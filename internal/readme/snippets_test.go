@@ -21,8 +21,8 @@ func serveOrders(addr string) {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /orders/{sku}", createOrder)
 	slog.SetDefault(slog.New(alsslog.NewHandler(slog.NewJSONHandler(os.Stdout, nil),
-		alsslog.Attr("request_id", alshttp.RequestIDs()), // any *als.Storage[T]
-		alsslog.AttrFunc("route", alshttp.Pattern),       // any func() T; zero is left out
+		alsslog.Attr("request_id", alshttp.RequestIDStorage()), // any *als.Storage[T]
+		alsslog.AttrFunc("route", alshttp.Pattern),             // any func() T; zero is left out
 	)))
 	http.ListenAndServe(addr, alshttp.Middleware(mux))
 }
