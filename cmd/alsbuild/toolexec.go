@@ -44,27 +44,28 @@ func toolexec(next chain, tool string, args []string) error {
 	var fix func(src sources) (patch.Result, error)
 	switch {
 	case std && pkg == "runtime":
-		fix = func(src sources) (patch.Result, error) {
-			minor, release, err := src.goVersion()
-			if err != nil {
-				return patch.Result{}, err
-			}
-			return patch.Runtime(minor, release, src.read)
-		}
+		fix = forRelease(patch.Runtime)
 	case std && pkg == "time":
-		fix = func(src sources) (patch.Result, error) {
-			minor, release, err := src.goVersion()
-			if err != nil {
-				return patch.Result{}, err
-			}
-			return patch.Time(minor, release, src.read)
-		}
+		fix = forRelease(patch.Time)
 	case pkg == glsPath:
 		fix = func(src sources) (patch.Result, error) { return patch.GLS(src.read) }
 	default:
 		return next.run(tool, orig)
 	}
 	return compilePatched(next, tool, args, pkg, fix)
+}
+
+// forRelease adapts a patch of the standard library, which differs from
+// one Go release to the next, to the sources of a compile: it is given
+// the release those sources belong to.
+func forRelease(p func(minor int, release string, read patch.Reader) (patch.Result, error)) func(sources) (patch.Result, error) {
+	return func(src sources) (patch.Result, error) {
+		minor, release, err := src.goVersion()
+		if err != nil {
+			return patch.Result{}, err
+		}
+		return p(minor, release, src.read)
+	}
 }
 
 // compileTarget returns the -p package path and whether -std is set.
