@@ -7,8 +7,9 @@ import (
 )
 
 // Go starts fn in a new goroutine that sees every storage's store as it is
-// now. Use it where you would write go fn(); a plain go statement starts
-// with no context. It is spawn.Go.
+// now. Use it where you would write go fn(): a plain go statement starts
+// with no context, except in compiled mode (cmd/alsbuild), where it
+// inherits as Go does. It is [spawn.Go].
 func Go(fn func()) { spawn.Go(fn) }
 
 // Bind returns a function that calls fn in the context current now, and
