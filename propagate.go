@@ -20,11 +20,7 @@ func Bind(fn func()) func() {
 		panic(errs.Nil("als.Bind"))
 	}
 	f := gls.Current()
-	return func() {
-		sc := gls.Enter(f)
-		defer sc.Exit()
-		fn()
-	}
+	return func() { runIn(f, fn) }
 }
 
 // Snapshot captures the context current now and returns a function that
@@ -35,10 +31,17 @@ func Snapshot() func(fn func()) {
 		if fn == nil {
 			panic(errs.Nil("als.Snapshot"))
 		}
-		sc := gls.Enter(f)
-		defer sc.Exit()
-		fn()
+		runIn(f, fn)
 	}
+}
+
+// runIn calls fn in the captured frame f, then restores the caller's
+// context, also when fn panics: what Bind, its bound forms, Snapshot and
+// RunContext do with the frame they hold.
+func runIn(f *gls.Frame, fn func()) {
+	sc := gls.Enter(f)
+	defer sc.Exit()
+	fn()
 }
 
 // Call runs fn with store as s's store, like Run, and returns fn's result.
