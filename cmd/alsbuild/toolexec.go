@@ -70,17 +70,23 @@ func forRelease(p func(minor int, release string, read patch.Reader) (patch.Resu
 
 // compileTarget returns the -p package path and whether -std is set.
 func compileTarget(args []string) (pkg string, std bool) {
+	return flagValue(args, "p"), slices.Contains(args, "-std")
+}
+
+// flagValue returns the value of the tool's flag -name, given as "-name
+// value" or "-name=value", or "" when it is not given. As with package
+// flag, the last one given wins.
+func flagValue(args []string, name string) string {
+	var v string
 	for i, a := range args {
 		switch {
-		case a == "-p" && i+1 < len(args):
-			pkg = args[i+1]
-		case strings.HasPrefix(a, "-p="):
-			pkg = a[len("-p="):]
-		case a == "-std":
-			std = true
+		case a == "-"+name && i+1 < len(args):
+			v = args[i+1]
+		case strings.HasPrefix(a, "-"+name+"="):
+			v = a[len("-"+name+"="):]
 		}
 	}
-	return pkg, std
+	return v
 }
 
 // sourceFiles returns the indexes of the trailing .go file arguments: the
@@ -245,20 +251,7 @@ func compilePatched(next chain, tool string, args []string, pkg string, fix func
 	if err := next.run(tool, out); err != nil {
 		return err
 	}
-	return checkOutput(next, pkg, compileOutput(args), res.Marker)
-}
-
-// compileOutput returns the compile's -o file.
-func compileOutput(args []string) string {
-	for i, a := range args {
-		switch {
-		case a == "-o" && i+1 < len(args):
-			return args[i+1]
-		case strings.HasPrefix(a, "-o="):
-			return a[len("-o="):]
-		}
-	}
-	return ""
+	return checkOutput(next, pkg, flagValue(args, "o"), res.Marker)
 }
 
 // checkOutput makes sure the compiler's output holds the patched package:
@@ -377,15 +370,7 @@ func checkLink(args []string) error {
 	if err != nil {
 		return err
 	}
-	var cfg string
-	for i, a := range args {
-		switch {
-		case a == "-importcfg" && i+1 < len(args):
-			cfg = args[i+1]
-		case strings.HasPrefix(a, "-importcfg="):
-			cfg = a[len("-importcfg="):]
-		}
-	}
+	cfg := flagValue(args, "importcfg")
 	if cfg == "" {
 		return nil
 	}
