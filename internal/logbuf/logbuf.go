@@ -1,6 +1,6 @@
 // Package logbuf is a log destination for the tests of the contrib
 // modules: the goroutines of the servers and loggers under test write
-// into a Buffer while the test reads what they wrote.
+// into a Buffer while the test reads what they wrote, often as JSON lines.
 package logbuf
 
 import (
@@ -37,7 +37,7 @@ func (b *Buffer) Lines(t testing.TB) []map[string]any {
 	t.Helper()
 	b.mu.Lock()
 	defer b.mu.Unlock()
-	return parse(t, b.buf.Bytes())
+	return JSONLines(t, b.buf.Bytes())
 }
 
 // TakeLines is Lines that also empties the buffer, so that the next call
@@ -47,10 +47,12 @@ func (b *Buffer) TakeLines(t testing.TB) []map[string]any {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	defer b.buf.Reset()
-	return parse(t, b.buf.Bytes())
+	return JSONLines(t, b.buf.Bytes())
 }
 
-func parse(t testing.TB, text []byte) []map[string]any {
+// JSONLines parses each non-empty line of text as a JSON object, and
+// fails t at the first line that is not one.
+func JSONLines(t testing.TB, text []byte) []map[string]any {
 	t.Helper()
 	var out []map[string]any
 	for _, line := range bytes.Split(text, []byte{'\n'}) {
