@@ -163,10 +163,7 @@ func BenchmarkGetStoreAfterDisableCycles(b *testing.B) {
 // set in the current context: a trie lookup, not a scan.
 func BenchmarkGetStoreManyStorages(b *testing.B) {
 	const n = 10000
-	ss := make([]*als.Storage[int], n)
-	for i := range ss {
-		ss[i] = als.New[int]()
-	}
+	ss := newStorages(n)
 	done := make(chan struct{})
 	als.Go(func() {
 		defer close(done)
@@ -188,20 +185,10 @@ func BenchmarkGetStoreManyStorages(b *testing.B) {
 // one op being the whole nest: quadratic when each level copied the
 // frame, O(n log n) with the trie.
 func BenchmarkRunNested10kStorages(b *testing.B) {
-	const n = 10000
-	ss := make([]*als.Storage[int], n)
-	for i := range ss {
-		ss[i] = als.New[int]()
-	}
-	var nest func(i int)
-	nest = func(i int) {
-		if i < n {
-			ss[i].Run(i, func() { nest(i + 1) })
-		}
-	}
+	ss := newStorages(10000)
 	b.ReportAllocs()
 	for b.Loop() {
-		nest(0)
+		runNested(ss, func() {})
 	}
 }
 

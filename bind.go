@@ -18,10 +18,9 @@ func BindErr(fn func() error) func() error {
 		panic(errs.NilFuncTo("als.BindErr"))
 	}
 	f := gls.Current()
-	return func() error {
-		sc := gls.Enter(f)
-		defer sc.Exit()
-		return fn()
+	return func() (err error) {
+		runIn(f, func() { err = fn() })
+		return err
 	}
 }
 
@@ -33,9 +32,5 @@ func BindArg[T any](fn func(T)) func(T) {
 		panic(errs.NilFuncTo("als.BindArg"))
 	}
 	f := gls.Current()
-	return func(v T) {
-		sc := gls.Enter(f)
-		defer sc.Exit()
-		fn(v)
-	}
+	return func(v T) { runIn(f, func() { fn(v) }) }
 }

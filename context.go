@@ -62,9 +62,7 @@ func RunContext(ctx context.Context, fn func()) {
 		fn()
 		return
 	}
-	sc := gls.Enter(f)
-	defer sc.Exit()
-	fn()
+	runIn(f, fn)
 }
 
 // FromContext returns what GetStore would return inside

@@ -18,9 +18,12 @@
 //	}
 //
 // The store follows the work into goroutines started with Go, functions
-// wrapped by Bind and Snapshot, and the resources of package asyncres. A
-// plain go statement starts its goroutine with no context: write als.Go(fn)
-// instead of go fn(), or let cmd/alsfix rewrite them. Detach does the
+// wrapped by Bind and Snapshot, and the resources of package asyncres. In
+// the default build a plain go statement starts its goroutine with no
+// context: write als.Go(fn) instead of go fn(), or let cmd/alsfix rewrite
+// them. A program built with cmd/alsbuild (compiled mode) runs on a
+// patched runtime in which every go statement inherits its creator's
+// context, as Go does. Detach does the
 // opposite: it runs a function with no store at all, for process-wide
 // goroutines that must not keep the request that started them.
 //
@@ -32,10 +35,14 @@
 // WithName so the line says which one missed. Tests catch the same with
 // alstest.FailOnLoss.
 //
-// Contexts are immutable frames, as in Node 24: Run builds a new frame and
-// restores the previous one when fn returns or panics, and capturing a
-// context for another goroutine copies one pointer. Any number of Storages
-// can be active at once, each independent of the others.
+// Contexts are immutable frames, as in Node 24: capturing a context for
+// another goroutine (Go, Bind, Snapshot, a resource) copies one pointer,
+// and nothing either side does later changes what was captured. Run
+// restores the previous context when fn returns or panics; in the default
+// build a nested Run only records its change on the goroutine's entry, and
+// a frame is built when something captures the context, so nesting
+// allocates nothing. Any number of Storages can be active at once, each
+// independent of the others.
 //
 // When you own the whole call chain, pass a context.Context: it is
 // explicit and needs no goroutine bookkeeping. als is for the places a ctx

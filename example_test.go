@@ -74,7 +74,7 @@ func ExampleGo() {
 	requestID.Run("req-9", func() {
 		var wg sync.WaitGroup
 		wg.Add(1)
-		als.Go(func() { // go func() {...}() would print "-: in goroutine"
+		als.Go(func() { // go func() {...}() would print "-: in goroutine", except in compiled mode
 			defer wg.Done()
 			logf("in goroutine")
 		})

@@ -7,8 +7,9 @@ import (
 )
 
 // Go starts fn in a new goroutine that sees every storage's store as it is
-// now. Use it where you would write go fn(); a plain go statement starts
-// with no context. It is spawn.Go.
+// now. Use it where you would write go fn(): a plain go statement starts
+// with no context, except in compiled mode (cmd/alsbuild), where it
+// inherits as Go does. It is [spawn.Go].
 func Go(fn func()) { spawn.Go(fn) }
 
 // Bind returns a function that calls fn in the context current now, and
@@ -19,11 +20,7 @@ func Bind(fn func()) func() {
 		panic(errs.NilFuncTo("als.Bind"))
 	}
 	f := gls.Current()
-	return func() {
-		sc := gls.Enter(f)
-		defer sc.Exit()
-		fn()
-	}
+	return func() { runIn(f, fn) }
 }
 
 // Snapshot captures the context current now and returns a function that
@@ -34,10 +31,17 @@ func Snapshot() func(fn func()) {
 		if fn == nil {
 			panic(errs.NilFuncTo("als.Snapshot"))
 		}
-		sc := gls.Enter(f)
-		defer sc.Exit()
-		fn()
+		runIn(f, fn)
 	}
+}
+
+// runIn calls fn in the captured frame f, then restores the caller's
+// context, also when fn panics: what Bind, its bound forms, Snapshot and
+// RunContext do with the frame they hold.
+func runIn(f *gls.Frame, fn func()) {
+	sc := gls.Enter(f)
+	defer sc.Exit()
+	fn()
 }
 
 // Call runs fn with store as s's store, like Run, and returns fn's result.

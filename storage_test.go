@@ -161,25 +161,38 @@ func TestExitHidesOnlyThisStorage(t *testing.T) { // SPEC 5
 	})
 }
 
-func TestStoragesAreIndependent(t *testing.T) { // SPEC 6
-	const n = 20
+// newStorages returns n distinct storages.
+func newStorages(n int) []*als.Storage[int] {
 	ss := make([]*als.Storage[int], n)
 	for i := range ss {
 		ss[i] = als.New[int]()
 	}
+	return ss
+}
+
+// runNested calls inner inside ss[0].Run(0, ...) inside ss[1].Run(1, ...)
+// and so on: every storage set, to its index, one Run nested in the other.
+func runNested(ss []*als.Storage[int], inner func()) {
 	var nest func(i int)
 	nest = func(i int) {
-		if i == n {
-			for j, s := range ss {
-				v, ok := s.GetStore()
-				require.True(t, ok)
-				require.Equal(t, j*10, v)
-			}
+		if i == len(ss) {
+			inner()
 			return
 		}
-		ss[i].Run(i*10, func() { nest(i + 1) })
+		ss[i].Run(i, func() { nest(i + 1) })
 	}
 	nest(0)
+}
+
+func TestStoragesAreIndependent(t *testing.T) { // SPEC 6
+	ss := newStorages(20)
+	runNested(ss, func() {
+		for j, s := range ss {
+			v, ok := s.GetStore()
+			require.True(t, ok)
+			require.Equal(t, j, v)
+		}
+	})
 	typed := als.New[error]()
 	typed.Run(nil, func() {
 		v, ok := typed.GetStore()

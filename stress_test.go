@@ -150,16 +150,7 @@ func TestStressRecycledAndDisabled(t *testing.T) {
 func TestStressEnterWithPlainGoroutines(t *testing.T) {
 	s := als.New[int64]()
 	var r reads
-	park := make(chan struct{})
-	var parked sync.WaitGroup
-	for range stress.Goroutines(5000) / 2 {
-		parked.Add(1)
-		go func() { //als:ignore parked goroutines hold no context
-			defer parked.Done()
-			<-park
-		}()
-	}
-	defer func() { close(park); parked.Wait() }()
+	defer stress.Park(stress.Goroutines(5000) / 2)()
 
 	deadline := time.Now().Add(stress.Duration())
 	var wg sync.WaitGroup
@@ -269,23 +260,16 @@ func TestUnreachableStoragesAreDropped(t *testing.T) {
 // tree stay readable, and reading one does not scan all of them.
 func TestManyStoragesNested(t *testing.T) {
 	const n = 10000
-	ss := make([]*als.Storage[int], n)
-	for i := range ss {
-		ss[i] = als.New[int]()
-	}
-	var nest func(i int)
-	nest = func(i int) {
-		if i == n {
+	ss := newStorages(n)
+	start := time.Now()
+	inGoroutine(t, func() {
+		runNested(ss, func() {
 			for _, j := range []int{0, n / 2, n - 1} {
 				got, ok := ss[j].GetStore()
 				assert.True(t, ok)
 				assert.Equal(t, j, got, fmt.Sprint("storage ", j))
 			}
-			return
-		}
-		ss[i].Run(i, func() { nest(i + 1) })
-	}
-	start := time.Now()
-	inGoroutine(t, func() { nest(0) })
+		})
+	})
 	t.Logf("%d nested Runs of distinct storages: %v", n, time.Since(start))
 }

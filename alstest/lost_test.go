@@ -51,12 +51,14 @@ func TestCatchLoss(t *testing.T) {
 			})
 			return ""
 		}},
-		{"go statement inside Detach", func(wg *sync.WaitGroup) string {
+		{"go statement inside Detach, read after it returns", func(wg *sync.WaitGroup) string {
 			named.Run("req", func() {
+				returned := make(chan struct{})
 				als.Detach(func() {
 					wg.Add(1)
-					go read(wg)() //als:ignore a detached goroutine is meant to start clean
+					go func() { <-returned; read(wg)() }() //als:ignore a detached goroutine is meant to start clean
 				})
+				close(returned) // the creator holds its context again
 				wg.Wait()
 			})
 			return ""

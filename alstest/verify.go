@@ -1,13 +1,12 @@
 package alstest
 
 import (
-	"bytes"
 	"fmt"
-	"github.com/go-als/als/internal/stacks"
 	"strings"
 	"time"
 
 	"github.com/go-als/als/gls"
+	"github.com/go-als/als/internal/stacks"
 )
 
 // TestingT is the part of *testing.T that VerifyNone uses.
@@ -128,17 +127,20 @@ var scopes = []string{
 // caller's and the framework's: those that hold an entry (gls.Holders)
 // first, then those inside an als scope, then the rest.
 func others() string {
-	held := make(map[string]bool)
+	held := make(map[int64]bool)
 	for _, id := range gls.Holders() {
-		held[fmt.Sprintf("goroutine %d ", id)] = true
+		held[id] = true
 	}
-	dump := bytes.Split(stacks.All(), []byte("\n\n"))
 	var holding, inside, out []string
-	for _, s := range dump[1:] { // the first is the caller's
+	first := true
+	for id, s := range stacks.Each(stacks.All()) {
+		if first { // the caller's
+			first = false
+			continue
+		}
 		str := string(s)
-		header, _, _ := strings.Cut(str, "[")
 		switch {
-		case held[header]:
+		case held[id]:
 			holding = append(holding, "holds an entry: "+str)
 		case containsAny(str, framework):
 		case containsAny(str, scopes):

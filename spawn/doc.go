@@ -1,11 +1,14 @@
 // Package spawn holds everything that hands work to another goroutine
 // while keeping the caller's context.
 //
-// A plain go statement starts its goroutine with no context at all. Go is
-// the context-carrying replacement: it captures the caller's frame (O(1):
-// one pointer) and installs it in the child before fn runs; when fn
-// returns, the child's entry is removed. The other helpers are built on
-// the same capture:
+// In the default build a plain go statement starts its goroutine with no
+// context at all; in a program built with cmd/alsbuild (compiled mode)
+// the patched runtime copies the creator's frame into every new
+// goroutine, so a plain go statement inherits it. Go carries the context
+// in both modes: it captures the caller's frame (O(1): one pointer) and
+// installs it in the child before fn runs, and when fn returns the
+// child's entry is removed; in compiled mode the runtime does both. The
+// other helpers are built on the same capture:
 //
 //   - Group is errgroup whose members run in the context of the code that
 //     started them, with SetLimit, TryGo and WithContext.

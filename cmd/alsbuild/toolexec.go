@@ -44,21 +44,9 @@ func toolexec(next chain, tool string, args []string) error {
 	var fix func(src sources) (patch.Result, error)
 	switch {
 	case std && pkg == "runtime":
-		fix = func(src sources) (patch.Result, error) {
-			minor, release, err := src.goVersion()
-			if err != nil {
-				return patch.Result{}, err
-			}
-			return patch.Runtime(minor, release, src.read)
-		}
+		fix = forRelease(patch.Runtime)
 	case std && pkg == "time":
-		fix = func(src sources) (patch.Result, error) {
-			minor, release, err := src.goVersion()
-			if err != nil {
-				return patch.Result{}, err
-			}
-			return patch.Time(minor, release, src.read)
-		}
+		fix = forRelease(patch.Time)
 	case pkg == glsPath:
 		fix = func(src sources) (patch.Result, error) { return patch.GLS(src.read) }
 	default:
@@ -67,19 +55,38 @@ func toolexec(next chain, tool string, args []string) error {
 	return compilePatched(next, tool, args, pkg, fix)
 }
 
+// forRelease adapts a patch of the standard library, which differs from
+// one Go release to the next, to the sources of a compile: it is given
+// the release those sources belong to.
+func forRelease(p func(minor int, release string, read patch.Reader) (patch.Result, error)) func(sources) (patch.Result, error) {
+	return func(src sources) (patch.Result, error) {
+		minor, release, err := src.goVersion()
+		if err != nil {
+			return patch.Result{}, err
+		}
+		return p(minor, release, src.read)
+	}
+}
+
 // compileTarget returns the -p package path and whether -std is set.
 func compileTarget(args []string) (pkg string, std bool) {
+	return flagValue(args, "p"), slices.Contains(args, "-std")
+}
+
+// flagValue returns the value of the tool's flag -name, given as "-name
+// value" or "-name=value", or "" when it is not given. As with package
+// flag, the last one given wins.
+func flagValue(args []string, name string) string {
+	var v string
 	for i, a := range args {
 		switch {
-		case a == "-p" && i+1 < len(args):
-			pkg = args[i+1]
-		case strings.HasPrefix(a, "-p="):
-			pkg = a[len("-p="):]
-		case a == "-std":
-			std = true
+		case a == "-"+name && i+1 < len(args):
+			v = args[i+1]
+		case strings.HasPrefix(a, "-"+name+"="):
+			v = a[len("-"+name+"="):]
 		}
 	}
-	return pkg, std
+	return v
 }
 
 // sourceFiles returns the indexes of the trailing .go file arguments: the
@@ -244,20 +251,7 @@ func compilePatched(next chain, tool string, args []string, pkg string, fix func
 	if err := next.run(tool, out); err != nil {
 		return err
 	}
-	return checkOutput(next, pkg, compileOutput(args), res.Marker)
-}
-
-// compileOutput returns the compile's -o file.
-func compileOutput(args []string) string {
-	for i, a := range args {
-		switch {
-		case a == "-o" && i+1 < len(args):
-			return args[i+1]
-		case strings.HasPrefix(a, "-o="):
-			return a[len("-o="):]
-		}
-	}
-	return ""
+	return checkOutput(next, pkg, flagValue(args, "o"), res.Marker)
 }
 
 // checkOutput makes sure the compiler's output holds the patched package:
@@ -376,15 +370,7 @@ func checkLink(args []string) error {
 	if err != nil {
 		return err
 	}
-	var cfg string
-	for i, a := range args {
-		switch {
-		case a == "-importcfg" && i+1 < len(args):
-			cfg = args[i+1]
-		case strings.HasPrefix(a, "-importcfg="):
-			cfg = a[len("-importcfg="):]
-		}
-	}
+	cfg := flagValue(args, "importcfg")
 	if cfg == "" {
 		return nil
 	}

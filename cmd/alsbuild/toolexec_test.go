@@ -54,6 +54,26 @@ func TestCompileArguments(t *testing.T) {
 	assert.False(t, std)
 }
 
+func TestFlagValue(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		args []string
+		flag string
+		want string
+	}{
+		{"separate", []string{"-o", "out.a", "-p", "runtime"}, "o", "out.a"},
+		{"joined", []string{"-importcfg=/tmp/cfg", "-p", "x"}, "importcfg", "/tmp/cfg"},
+		{"the last wins", []string{"-p", "a", "-p=b"}, "p", "b"},
+		{"absent", []string{"-pack", "-std", "a.go"}, "p", ""},
+		{"no value after it", []string{"a.go", "-o"}, "o", ""},
+		{"a longer flag is another", []string{"-os", "x", "-o=y"}, "o", "y"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			assert.Equal(t, tc.want, flagValue(tc.args, tc.flag))
+		})
+	}
+}
+
 func TestResponseFiles(t *testing.T) {
 	dir := t.TempDir()
 	rf := filepath.Join(dir, "args")

@@ -1,7 +1,6 @@
 package alsgrpc_test
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"net"
@@ -18,6 +17,7 @@ import (
 	"github.com/go-als/als/contrib/alshttp"
 	"github.com/go-als/als/contrib/alsprop"
 	"github.com/go-als/als/contrib/alsslog"
+	"github.com/go-als/als/internal/logbuf"
 )
 
 var (
@@ -89,7 +89,7 @@ func (s *service) last(t *testing.T) (handler, inCtx, goroutine seen) {
 // clients: one with the interceptors, one plain, to send raw metadata.
 type fixture struct {
 	svc           *service
-	log           *syncBuffer
+	log           *logbuf.Buffer
 	client, plain healthpb.HealthClient
 }
 
@@ -97,7 +97,7 @@ func start(t *testing.T) *fixture {
 	t.Helper()
 	lis, err := net.Listen("tcp", "127.0.0.1:0")
 	require.NoError(t, err)
-	buf := &syncBuffer{}
+	buf := &logbuf.Buffer{}
 	svc := &service{logger: slog.New(alsslog.NewHandler(slog.NewTextHandler(buf, nil),
 		alsslog.Attr("request_id", alshttp.RequestIDStorage()), alsslog.Attr("tenant", tenant)))}
 	srv := grpc.NewServer(alsgrpc.ServerOptions(prop)...)
@@ -120,22 +120,4 @@ func start(t *testing.T) *fixture {
 		return healthpb.NewHealthClient(conn)
 	}
 	return &fixture{svc: svc, log: buf, client: dial(alsgrpc.DialOptions(prop)...), plain: dial()}
-}
-
-// syncBuffer is a bytes.Buffer the server's goroutines may write at once.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
 }

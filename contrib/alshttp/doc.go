@@ -38,6 +38,8 @@
 // httputil.ReverseProxy behind Middleware forwards exactly the validated
 // id, never the client's raw header.
 //
-// Goroutines the handler starts with [als.Go] see the request; those
-// started with a plain go statement do not.
+// Goroutines the handler starts with [als.Go] see the request. Those
+// started with a plain go statement do not, unless the program is built
+// with cmd/alsbuild (compiled mode), where every goroutine inherits its
+// creator's context.
 package alshttp

@@ -1,9 +1,7 @@
 package alsnats_test
 
 import (
-	"bytes"
 	"log/slog"
-	"sync"
 	"testing"
 	"time"
 
@@ -16,6 +14,7 @@ import (
 	"github.com/go-als/als/contrib/alsnats"
 	"github.com/go-als/als/contrib/alsprop"
 	"github.com/go-als/als/contrib/alsslog"
+	"github.com/go-als/als/internal/logbuf"
 )
 
 var (
@@ -59,28 +58,10 @@ func connect(t *testing.T, url string) *alsnats.Conn {
 
 // logger returns a logger that adds the request id and tenant to each
 // line, and the buffer its lines go to.
-func logger() (*slog.Logger, *syncBuffer) {
-	buf := &syncBuffer{}
+func logger() (*slog.Logger, *logbuf.Buffer) {
+	buf := &logbuf.Buffer{}
 	return slog.New(alsslog.NewHandler(slog.NewTextHandler(buf, nil),
 		alsslog.Attr("request_id", alshttp.RequestIDStorage()), alsslog.Attr("tenant", tenant))), buf
-}
-
-// syncBuffer is a bytes.Buffer that several goroutines may write at once.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.Write(p)
-}
-
-func (b *syncBuffer) String() string {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.b.String()
 }
 
 // within waits for one value from ch, or fails the test.

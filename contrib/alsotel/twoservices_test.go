@@ -1,52 +1,23 @@
 package alsotel_test
 
 import (
-	"bytes"
-	"encoding/json"
 	"io"
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
-	"sync"
 	"testing"
 
 	"github.com/go-als/als"
 	"github.com/go-als/als/contrib/alshttp"
 	"github.com/go-als/als/contrib/alsotel"
 	"github.com/go-als/als/contrib/alsslog"
+	"github.com/go-als/als/internal/logbuf"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
 	"go.opentelemetry.io/otel/trace"
 )
-
-// syncBuffer is a log destination that two servers may write at once.
-type syncBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *syncBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-func (b *syncBuffer) lines(t *testing.T) []map[string]any {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	var out []map[string]any
-	for _, l := range bytes.Split(b.buf.Bytes(), []byte{'\n'}) {
-		if len(l) == 0 {
-			continue
-		}
-		var m map[string]any
-		require.NoError(t, json.Unmarshal(l, &m))
-		out = append(out, m)
-	}
-	return out
-}
 
 // What service B's handler saw.
 type bSaw struct {
@@ -66,7 +37,7 @@ func TestTwoServices(t *testing.T) {
 	t.Cleanup(func() { _ = tp.Shutdown(t.Context()) })
 	tracer := tp.Tracer("alsotel_test")
 
-	var logs syncBuffer
+	var logs logbuf.Buffer
 	logger := slog.New(alsslog.NewHandler(slog.NewJSONHandler(&logs, nil),
 		alsslog.Attr("request_id", alshttp.RequestIDStorage()),
 		alsslog.Attr("tenant", tenant),
@@ -140,7 +111,7 @@ func TestTwoServices(t *testing.T) {
 	assert.True(t, ended["b.stock"].Parent().IsRemote())
 
 	// B's log line carries X with no ctx in the logging call chain.
-	lines := logs.lines(t)
+	lines := logs.Lines(t)
 	require.Len(t, lines, 2)
 	assert.Equal(t, "order received", lines[0]["msg"])
 	assert.Equal(t, "X-1234", lines[0]["request_id"])

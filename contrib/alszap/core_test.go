@@ -20,23 +20,9 @@ import (
 
 	"github.com/go-als/als"
 	"github.com/go-als/als/contrib/alszap"
+	"github.com/go-als/als/internal/logbuf"
 	"github.com/go-als/als/internal/panics"
 )
-
-// jsonLines parses the JSON lines in b.
-func jsonLines(t *testing.T, b []byte) []map[string]any {
-	t.Helper()
-	var out []map[string]any
-	for _, line := range bytes.Split(b, []byte{'\n'}) {
-		if len(line) == 0 {
-			continue
-		}
-		var m map[string]any
-		require.NoError(t, json.Unmarshal(line, &m), "line %s", line)
-		out = append(out, m)
-	}
-	return out
-}
 
 // jsonCore is a production JSON core at level writing to a locked buffer.
 func jsonCore(level zapcore.Level) (zapcore.Core, *bytes.Buffer) {
@@ -81,7 +67,7 @@ func TestNewProduction(t *testing.T) {
 
 	b, err := os.ReadFile(path)
 	require.NoError(t, err)
-	lines := jsonLines(t, b)
+	lines := logbuf.JSONLines(t, b)
 	require.Len(t, lines, 3, "%s", b)
 	for _, l := range lines {
 		assert.Contains(t, l, "ts")
@@ -126,7 +112,7 @@ func TestSamplingStillApplies(t *testing.T) {
 			l.Info("same message", zap.Int("i", i))
 		}
 	})
-	lines := jsonLines(t, buf.Bytes())
+	lines := logbuf.JSONLines(t, buf.Bytes())
 	var got []float64
 	for _, l := range lines {
 		assert.Equal(t, "req-1", l["request_id"])
@@ -150,9 +136,9 @@ func TestTeeLevelsStillApply(t *testing.T) {
 		logger.Info("i")
 		logger.Error("e")
 	})
-	allLines := jsonLines(t, allBuf.Bytes())
+	allLines := logbuf.JSONLines(t, allBuf.Bytes())
 	require.Len(t, allLines, 3)
-	errLines := jsonLines(t, errBuf.Bytes())
+	errLines := logbuf.JSONLines(t, errBuf.Bytes())
 	require.Len(t, errLines, 1)
 	assert.Equal(t, "e", errLines[0]["msg"])
 	for _, l := range append(allLines, errLines...) {
@@ -204,7 +190,7 @@ func TestFieldsAtTopLevel(t *testing.T) {
 
 func stripTSLevel(t *testing.T, line []byte) string {
 	t.Helper()
-	lines := jsonLines(t, line)
+	lines := logbuf.JSONLines(t, line)
 	require.Len(t, lines, 1)
 	delete(lines[0], "ts")
 	delete(lines[0], "level")
@@ -234,7 +220,7 @@ func TestConcurrentRequests(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	lines := jsonLines(t, buf.Bytes())
+	lines := logbuf.JSONLines(t, buf.Bytes())
 	require.Len(t, lines, n*per)
 	for _, l := range lines {
 		assert.Equal(t, l["msg"], l["request_id"])
@@ -257,7 +243,7 @@ func TestCoreMethods(t *testing.T) {
 	})
 	require.NoError(t, c.Write(zapcore.Entry{Level: zap.WarnLevel, Message: "no store"}, nil))
 	require.NoError(t, c.Sync())
-	lines := jsonLines(t, buf.Bytes())
+	lines := logbuf.JSONLines(t, buf.Bytes())
 	require.Len(t, lines, 2)
 	assert.Equal(t, "r1", lines[0]["request_id"])
 	assert.Equal(t, float64(1), lines[0]["a"])
@@ -302,7 +288,7 @@ func TestFieldsFollowTheStore(t *testing.T) {
 	for _, id := range []string{"a", "b", "a", "a", "b"} {
 		reqID.Run(id, func() { logger.Info(id) })
 	}
-	lines := jsonLines(t, buf.Bytes())
+	lines := logbuf.JSONLines(t, buf.Bytes())
 	require.Len(t, lines, 7)
 	assert.Equal(t, map[string]any{"Name": "ann"}, lines[0]["user"])
 	assert.Equal(t, map[string]any{"Name": "bob"}, lines[1]["user"])

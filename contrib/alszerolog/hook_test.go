@@ -1,9 +1,7 @@
 package alszerolog_test
 
 import (
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -18,39 +16,9 @@ import (
 
 	"github.com/go-als/als"
 	"github.com/go-als/als/contrib/alszerolog"
+	"github.com/go-als/als/internal/logbuf"
 	"github.com/go-als/als/internal/panics"
 )
-
-// lockedBuffer is a bytes.Buffer safe for the concurrent writes of
-// several goroutines' events.
-type lockedBuffer struct {
-	mu  sync.Mutex
-	buf bytes.Buffer
-}
-
-func (b *lockedBuffer) Write(p []byte) (int, error) {
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	return b.buf.Write(p)
-}
-
-// lines parses the JSON lines written so far and empties the buffer.
-func (b *lockedBuffer) lines(t *testing.T) []map[string]any {
-	t.Helper()
-	b.mu.Lock()
-	defer b.mu.Unlock()
-	var out []map[string]any
-	for _, line := range bytes.Split(b.buf.Bytes(), []byte{'\n'}) {
-		if len(line) == 0 {
-			continue
-		}
-		var m map[string]any
-		require.NoError(t, json.Unmarshal(line, &m), "line %s", line)
-		out = append(out, m)
-	}
-	b.buf.Reset()
-	return out
-}
 
 // The hook runs only for events the logger sends: a disabled level or a
 // sampler's drop costs no store lookup and adds nothing.
@@ -61,7 +29,7 @@ func TestLevelsAndSamplingStillApply(t *testing.T) {
 		alszerolog.Field("request_id", reqID),
 		alszerolog.FieldFunc("n", func() int64 { return calls.Add(1) }),
 	)
-	var buf lockedBuffer
+	var buf logbuf.Buffer
 	base := zerolog.New(&buf).Level(zerolog.InfoLevel).Hook(hook)
 	tests := []struct {
 		name   string
@@ -89,7 +57,7 @@ func TestLevelsAndSamplingStillApply(t *testing.T) {
 					tt.logger.Info().Msg("m")
 				}
 			})
-			lines := buf.lines(t)
+			lines := buf.TakeLines(t)
 			require.Len(t, lines, tt.want)
 			assert.Equal(t, int64(tt.want), calls.Load(), "the hook ran for dropped events")
 			for _, l := range lines {
@@ -101,7 +69,7 @@ func TestLevelsAndSamplingStillApply(t *testing.T) {
 
 func TestContextWins(t *testing.T) {
 	reqID := als.New[string]()
-	var buf lockedBuffer
+	var buf logbuf.Buffer
 	logger := zerolog.New(&buf).Hook(alszerolog.NewHook(
 		alszerolog.Field("request_id", reqID),
 		alszerolog.FieldFunc("echo", func() string { v, _ := reqID.GetStore(); return v }),
@@ -117,7 +85,7 @@ func TestContextWins(t *testing.T) {
 		logger.Info().Msg("d")
 		logger.Info().Ctx(empty).Msg("e")
 	})
-	lines := buf.lines(t)
+	lines := buf.TakeLines(t)
 	require.Len(t, lines, 5)
 	want := []string{"from-ctx", "goroutine", "from-ctx", "goroutine", ""}
 	for i, l := range lines {
@@ -168,10 +136,10 @@ func TestValueTypes(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			opt, run := tt.opt()
-			var buf lockedBuffer
+			var buf logbuf.Buffer
 			logger := zerolog.New(&buf).Hook(alszerolog.NewHook(opt))
 			run(func() { logger.Info().Msg("m") })
-			lines := buf.lines(t)
+			lines := buf.TakeLines(t)
 			require.Len(t, lines, 1)
 			assert.Equal(t, tt.want, lines[0]["v"])
 		})
@@ -191,7 +159,7 @@ func store[T any](v T) func() (alszerolog.Option, func(func())) {
 // id of the goroutine that wrote it.
 func TestConcurrentRequests(t *testing.T) {
 	reqID := als.New[string]()
-	var buf lockedBuffer
+	var buf logbuf.Buffer
 	logger := zerolog.New(&buf).Hook(alszerolog.NewHook(alszerolog.Field("request_id", reqID)))
 	const n, per = 16, 20
 	var wg sync.WaitGroup
@@ -208,7 +176,7 @@ func TestConcurrentRequests(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	lines := buf.lines(t)
+	lines := buf.TakeLines(t)
 	require.Len(t, lines, n*per)
 	for _, l := range lines {
 		assert.Equal(t, l["message"], l["request_id"])

@@ -2,10 +2,10 @@ package lost
 
 import (
 	"bytes"
-	"github.com/go-als/als/internal/stacks"
 	"strconv"
 
 	"github.com/go-als/als/gls"
+	"github.com/go-als/als/internal/stacks"
 )
 
 // A goroutine started inside als.Detach holds no context on purpose, and
@@ -70,21 +70,9 @@ type snapshot struct {
 // children takes a snapshot of every goroutine and of those creator
 // started.
 func children(creator int64) snapshot {
-	buf := stacks.All()
 	s := snapshot{live: map[int64]struct{}{}, kids: map[int64]struct{}{}}
 	by := []byte(" in goroutine " + strconv.FormatInt(creator, 10) + "\n")
-	for _, g := range bytes.Split(buf, []byte("\n\n")) {
-		head, ok := bytes.CutPrefix(g, []byte("goroutine "))
-		if !ok {
-			continue
-		}
-		if i := bytes.IndexByte(head, ' '); i > 0 {
-			head = head[:i]
-		}
-		id, err := strconv.ParseInt(string(head), 10, 64)
-		if err != nil {
-			continue
-		}
+	for id, g := range stacks.Each(stacks.All()) {
 		s.live[id] = struct{}{}
 		if i := bytes.Index(g, []byte("\ncreated by ")); i >= 0 && bytes.Contains(g[i:], by) {
 			s.kids[id] = struct{}{}

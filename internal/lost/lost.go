@@ -11,6 +11,7 @@ import (
 	"sync/atomic"
 
 	"github.com/go-als/als/gls"
+	"github.com/go-als/als/internal/stacks"
 )
 
 // Loss is one hand-off that dropped a context: where the goroutine that
@@ -168,12 +169,11 @@ func parse(tb string) (Loss, bool) {
 	if len(lines) == 0 {
 		return l, false
 	}
-	head, ok := strings.CutPrefix(lines[0], "goroutine ")
+	id, ok := stacks.ID(lines[0])
 	if !ok {
 		return l, false
 	}
-	id, _, _ := strings.Cut(head, " ")
-	l.Goroutine, _ = strconv.ParseInt(id, 10, 64)
+	l.Goroutine = id
 	i := 1
 	for i < len(lines) && !strings.HasPrefix(lines[i], "created by ") {
 		i++

@@ -5,6 +5,7 @@ package stress
 
 import (
 	"os"
+	"sync"
 	"time"
 )
 
@@ -36,4 +37,23 @@ func Goroutines(n int) int {
 		return 3000
 	}
 	return n
+}
+
+// Park starts n goroutines that hold no context and block until release
+// is called; release waits for them to end. A case runs among them so
+// that the table and the reclaimer see a crowd, not a handful.
+func Park(n int) (release func()) {
+	park := make(chan struct{})
+	var parked sync.WaitGroup
+	for range n {
+		parked.Add(1)
+		go func() { //als:ignore parked goroutines hold no context
+			defer parked.Done()
+			<-park
+		}()
+	}
+	return func() {
+		close(park)
+		parked.Wait()
+	}
 }
