@@ -1,15 +1,15 @@
 package gls
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"runtime"
-	"strconv"
 	"sync"
 
 	"github.com/petermattis/goid"
+
+	"github.com/go-als/als/internal/stacks"
 )
 
 // ErrGoidMismatch reports that the fast goroutine-id reader disagrees with
@@ -72,13 +72,9 @@ func checkGoid(fast func() int64) error {
 func stackGoid() int64 {
 	var buf [64]byte
 	b := buf[:runtime.Stack(buf[:], false)]
-	b = bytes.TrimPrefix(b, []byte("goroutine "))
-	if i := bytes.IndexByte(b, ' '); i > 0 {
-		b = b[:i]
-	}
-	id, err := strconv.ParseInt(string(b), 10, 64)
-	if err != nil {
-		panic(fmt.Sprintf("gls: cannot parse goroutine id from %q", buf[:]))
+	id, ok := stacks.ID(b)
+	if !ok {
+		panic(fmt.Sprintf("gls: cannot parse goroutine id from %q", b))
 	}
 	return id
 }

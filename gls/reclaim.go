@@ -1,15 +1,14 @@
 package gls
 
 import (
-	"bytes"
 	"fmt"
-	"github.com/go-als/als/internal/stacks"
 	"os"
 	"runtime"
-	"strconv"
 	"sync"
 	"time"
 	"unsafe"
+
+	"github.com/go-als/als/internal/stacks"
 )
 
 // A goroutine that calls Set outside any scope has nothing
@@ -168,26 +167,9 @@ func sweepWith(ended func(*watched) bool) (removed int) {
 // stops the world for as long as runtime.Stack formats every stack: the
 // fallback only.
 func liveGoroutines() map[int64]struct{} {
-	buf := stacks.All()
 	live := make(map[int64]struct{}, runtime.NumGoroutine())
-	prefix := []byte("goroutine ")
-	for len(buf) > 0 {
-		line := buf
-		if i := bytes.IndexByte(buf, '\n'); i >= 0 {
-			line, buf = buf[:i], buf[i+1:]
-		} else {
-			buf = nil
-		}
-		if !bytes.HasPrefix(line, prefix) {
-			continue
-		}
-		line = line[len(prefix):]
-		if i := bytes.IndexByte(line, ' '); i > 0 {
-			line = line[:i]
-		}
-		if id, err := strconv.ParseInt(string(line), 10, 64); err == nil {
-			live[id] = struct{}{}
-		}
+	for id := range stacks.Each(stacks.All()) {
+		live[id] = struct{}{}
 	}
 	return live
 }
