@@ -26,17 +26,18 @@ func Go(fn func()) {
 		go runResource(r, fn) //als:ignore this is the context-carrying wrapper
 		return
 	}
-	if gls.Compiled() {
-		// alsbuild's runtime copies the frame into the child itself, and
-		// the child starts at the root execution context, as run does.
-		go fn() //als:ignore compiled mode: the runtime carries the frame
-		return
-	}
 	// Even with no context to carry, the child gets a scope of its own, so
 	// that an EnterWith in it ends with it instead of waiting for the sweep.
-	go run(gls.Current(), fn) //als:ignore this is the context-carrying wrapper
+	// In compiled mode start is fn: alsbuild's runtime copies the frame
+	// into the child itself, and the child starts at the root execution
+	// context, as it does here.
+	start := gls.Spawned(fn)
+	go start() //als:ignore this is the context-carrying wrapper
 }
 
+// run runs fn in frame f, in a scope of its own: the body of AfterFunc's
+// timer. A timer's func is made at AfterFunc and may run again after a
+// Reset, so it cannot be a gls.Spawned, which runs once.
 func run(f *gls.Frame, fn func()) {
 	sc := gls.EnterNew(f)
 	defer sc.Exit()
