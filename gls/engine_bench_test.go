@@ -55,11 +55,11 @@ func BenchmarkGet(b *testing.B) {
 	}
 }
 
-func BenchmarkEnterNewExit(b *testing.B) {
+func BenchmarkEnterFreshExit(b *testing.B) {
 	f := (*Frame)(nil).With(NewKey("k"), AnyValue(1))
 	b.ReportAllocs()
 	for b.Loop() {
-		EnterNew(f).Exit()
+		Enter(f).Exit()
 	}
 }
 

@@ -115,19 +115,6 @@ func Enter(f *Frame) Scope {
 	return sc
 }
 
-// EnterNew is Enter for a goroutine that has just started and so cannot
-// have an entry yet: it skips the lookup that would miss.
-func EnterNew(f *Frame) Scope {
-	if compiled {
-		return rtEnter(f)
-	}
-	id := curGoid()
-	st := statePool.Get().(*state)
-	st.base = f
-	st.retop()
-	return Scope{st: publish(id, st), fresh: true}
-}
-
 // EnterExec is Enter that also installs the execution context e.
 func EnterExec(f *Frame, e *Exec) Scope {
 	if compiled {

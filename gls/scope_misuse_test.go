@@ -42,7 +42,7 @@ func TestScopeExitMisuseIsLoud(t *testing.T) {
 			assert.PanicsWithValue(t, ErrScopeExit, sc.Exit)
 		}},
 		{"fresh scope exited twice", func(t *testing.T) {
-			sc := EnterNew((*Frame)(nil).With(k, AnyValue(4)))
+			sc := Enter((*Frame)(nil).With(k, AnyValue(4))) // the goroutine's first scope
 			sc.Exit()
 			assert.PanicsWithValue(t, ErrScopeExit, sc.Exit)
 			_, ok := Get(k)

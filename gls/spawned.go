@@ -1,12 +1,16 @@
 package gls
 
-import "sync"
+import (
+	"sync"
+
+	"github.com/go-als/als/internal/handoff"
+)
 
 // A goroutine started with its creator's context needs three things: the
 // creator's frame, a state to publish it in, and a function value for the
 // go statement. A go statement whose call has arguments makes the
-// compiler allocate a closure for them, and EnterNew takes the state from
-// a pool of its own; a spawned holds all three in one pooled object, so
+// compiler allocate a closure for them, and a state would come from a
+// pool of its own; a spawned holds all three in one pooled object, so
 // that handing a context to a new goroutine costs one pool round trip and
 // no allocation: the go statement then gets a prebuilt func() and passes
 // it as is, as it passes the func of a plain `go f()`.
@@ -44,18 +48,22 @@ func init() {
 		s.start = s.run // the one allocation of a method value, reused
 		return s
 	}
+	handoff.Start = spawnedStart
 }
 
-// Spawned returns the body of a goroutine that runs fn in the calling
-// goroutine's current frame, in its own scope that ends with fn, as
-// EnterNew would, with nothing allocated: start it at once with a go
+// spawnedStart returns the body of a goroutine that runs fn in the calling
+// goroutine's current frame, in its own scope that ends with fn, with nothing allocated: start it at once with a go
 // statement of its own, `go start()`. The result must be run exactly once
 // and as a new goroutine's first call; it is recycled when it returns.
 // The child starts at the root execution context.
 //
 // In compiled mode (see [Compiled]) the runtime copies the frame into
 // the child, and Spawned returns fn itself.
-func Spawned(fn func()) (start func()) {
+//
+// It is not exported: package spawn reaches it through internal/handoff,
+// because a body run twice, or run by a goroutine that already has a
+// state, would publish a second state for one goroutine.
+func spawnedStart(fn func()) (start func()) {
 	if compiled {
 		return fn
 	}
@@ -70,6 +78,7 @@ func Spawned(fn func()) (start func()) {
 // run is the child's side: publish the state, run fn, unpublish.
 func (s *spawned) run() {
 	st := &s.st
+	st.retop()
 	publish(curGoid(), st)
 	// Deferred, so that a runtime.Goexit in fn also removes the entry; a
 	// panic in fn crashes the program after this runs, as it would after
@@ -84,7 +93,8 @@ func (s *spawned) exit() {
 		// Scopes fn entered but never exited: drop what they hold.
 		clear(st.ov[:st.n])
 	}
-	st.base, st.exec, st.floor, st.n = nil, nil, 0, 0
+	st.base, st.exec, st.floor, st.n, st.depth = nil, nil, 0, 0, 0
+	st.topKey, st.top = nil, Value{}
 	unpublish(st)
 	s.fn = nil
 	spawnedPool.Put(s)

@@ -95,14 +95,11 @@ func TestStressSlotSharers(t *testing.T) {
 				r.check(k, v)
 			}
 			if i%8 == 0 {
-				f := Current()
 				children.Add(1)
-				go func() { //als:ignore the child enters the captured frame itself, like spawn.Go
+				go spawnedStart(func() { //als:ignore this is spawn.Go's handoff itself
 					defer children.Done()
-					sc := EnterNew(f)
 					r.check(k, v)
-					sc.Exit()
-				}()
+				})()
 			}
 			sc.Exit()
 		}

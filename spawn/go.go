@@ -5,6 +5,7 @@ import (
 	"github.com/go-als/als/gls"
 	"github.com/go-als/als/hooks"
 	"github.com/go-als/als/internal/errs"
+	"github.com/go-als/als/internal/handoff"
 )
 
 // Go starts fn in a new goroutine that runs in the caller's current
@@ -31,15 +32,15 @@ func Go(fn func()) {
 	// In compiled mode start is fn: alsbuild's runtime copies the frame
 	// into the child itself, and the child starts at the root execution
 	// context, as it does here.
-	start := gls.Spawned(fn)
+	start := handoff.Start(fn)
 	go start() //als:ignore this is the context-carrying wrapper
 }
 
 // run runs fn in frame f, in a scope of its own: the body of AfterFunc's
 // timer. A timer's func is made at AfterFunc and may run again after a
-// Reset, so it cannot be a gls.Spawned, which runs once.
+// Reset, so it cannot be a handoff.Start body, which runs once.
 func run(f *gls.Frame, fn func()) {
-	sc := gls.EnterNew(f)
+	sc := gls.Enter(f)
 	defer sc.Exit()
 	fn()
 }
