@@ -6,7 +6,7 @@ import (
 	"sync/atomic"
 
 	"github.com/go-als/als/gls"
-	"github.com/go-als/als/hooks"
+	"github.com/go-als/als/internal/asyncevent"
 	"github.com/go-als/als/internal/errs"
 )
 
@@ -62,20 +62,21 @@ func New(typ string, opts ...Option) *Resource {
 	}
 	f, e := gls.Capture()
 	if !o.hasTrigger {
-		o.trigger = hooks.RootAsyncID
+		o.trigger = asyncevent.RootID
 		if e != nil {
 			o.trigger = e.AsyncID
 		}
 	}
 	r := &Resource{frame: f, typ: typ}
-	r.exec = gls.Exec{AsyncID: hooks.NewAsyncID(), TriggerAsyncID: o.trigger, Resource: r}
-	if !o.manual && hooks.DestroyEnabled() {
+	r.exec = gls.Exec{AsyncID: asyncevent.NewID(), TriggerAsyncID: o.trigger, Resource: r}
+	ev := asyncevent.Load()
+	if !o.manual && ev.HasDestroy() {
 		// The cleanup gets the id, not r: a reference to r from its own
 		// cleanup would keep it reachable forever. It is set before Init
 		// hands r out, so EmitDestroy on another goroutine sees it.
-		r.cleanup = runtime.AddCleanup(r, hooks.EmitDestroy, r.exec.AsyncID)
+		r.cleanup = runtime.AddCleanup(r, asyncevent.Destroy, r.exec.AsyncID)
 	}
-	hooks.EmitInit(r.exec.AsyncID, typ, o.trigger, r)
+	ev.Init(r.exec.AsyncID, typ, o.trigger, r)
 	return r
 }
 
@@ -84,14 +85,36 @@ func New(typ string, opts ...Option) *Resource {
 // is r.AsyncID()). Hooks get Before once the context is installed and
 // After when fn returns or panics, unless Before panicked. The caller's
 // context is back afterwards, and a panic from fn propagates unchanged.
+//
+// When no hook is enabled as the scope starts, the scope emits nothing,
+// not even After to a hook enabled while fn runs: that hook missed the
+// Before.
 func (r *Resource) RunInAsyncScope(fn func()) {
 	if fn == nil {
 		panic(errs.Nil("Resource.RunInAsyncScope"))
 	}
-	sc := gls.EnterExec(r.frame, &r.exec)
-	defer sc.Exit()
-	hooks.EmitBefore(r.exec.AsyncID)
-	defer hooks.EmitAfter(r.exec.AsyncID)
+	if asyncevent.Enabled() {
+		r.runWithEvents(fn)
+		return
+	}
+	// sc is declared before the deferred closure and assigned after it,
+	// so the closure refers to sc instead of copying it: copying the
+	// freshly returned Scope stalled on store forwarding and cost more
+	// than the rest of the scope. A zero Scope's Exit does nothing, for
+	// the case that EnterExec panics.
+	var sc gls.Scope
+	defer func() { sc.Exit() }()
+	sc = gls.EnterExec(r.frame, &r.exec)
+	fn()
+}
+
+// runWithEvents is RunInAsyncScope with the Before and After events.
+func (r *Resource) runWithEvents(fn func()) {
+	var sc gls.Scope
+	defer func() { sc.Exit() }()
+	sc = gls.EnterExec(r.frame, &r.exec)
+	asyncevent.Load().Before(r.exec.AsyncID)
+	defer func() { asyncevent.Load().After(r.exec.AsyncID) }()
 	fn()
 }
 
@@ -124,7 +147,7 @@ func (r *Resource) EmitDestroy() error {
 		return fmt.Errorf("%w: %s %d", ErrAlreadyDestroyed, r.typ, r.exec.AsyncID)
 	}
 	r.cleanup.Stop()
-	hooks.EmitDestroy(r.exec.AsyncID)
+	asyncevent.Load().Destroy(r.exec.AsyncID)
 	return nil
 }
 

@@ -1,9 +1,16 @@
 package hooks
 
-import "github.com/go-als/als/gls"
+import (
+	"github.com/go-als/als/gls"
+	"github.com/go-als/als/internal/asyncevent"
+)
+
+// RootAsyncID is the execution id of code that runs outside any resource,
+// like Node's top level. Resource ids start above it.
+const RootAsyncID uint64 = asyncevent.RootID
 
 // ExecutionAsyncID returns the async id of the resource whose callback
-// runs now on this goroutine, or RootAsyncID outside any resource.
+// runs now on this goroutine, or [RootAsyncID] outside any resource.
 func ExecutionAsyncID() uint64 {
 	if e := gls.CurrentExec(); e != nil {
 		return e.AsyncID
