@@ -2,8 +2,6 @@ package asyncres
 
 import (
 	"fmt"
-	"runtime"
-	"sync/atomic"
 
 	"github.com/go-als/als/gls"
 	"github.com/go-als/als/internal/asyncevent"
@@ -18,11 +16,12 @@ type Resource struct {
 	// exec is what RunInAsyncScope installs as the execution context. It
 	// lives inside the resource, with exec.Resource pointing back at it,
 	// so entering a scope allocates nothing.
-	exec      gls.Exec
-	frame     *gls.Frame
-	typ       string
-	destroyed atomic.Bool
-	cleanup   runtime.Cleanup // zero unless a GC destroy was set up
+	exec    gls.Exec
+	frame   *gls.Frame
+	typ     string
+	destroy destroyState
+	// The fields add up to 64 bytes, a size class of their own; one
+	// more word would make every New allocate 80 (size_internal_test.go).
 }
 
 // Option configures a Resource in New. Options are plain values, so
@@ -71,10 +70,7 @@ func New(typ string, opts ...Option) *Resource {
 	r.exec = gls.Exec{AsyncID: asyncevent.NewID(), TriggerAsyncID: o.trigger, Resource: r}
 	ev := asyncevent.Load()
 	if !o.manual && ev.HasDestroy() {
-		// The cleanup gets the id, not r: a reference to r from its own
-		// cleanup would keep it reachable forever. It is set before Init
-		// hands r out, so EmitDestroy on another goroutine sees it.
-		r.cleanup = runtime.AddCleanup(r, asyncevent.Destroy, r.exec.AsyncID)
+		r.destroy.onCollect(r) // before Init hands r out
 	}
 	ev.Init(r.exec.AsyncID, typ, o.trigger, r)
 	return r
@@ -98,10 +94,11 @@ func (r *Resource) RunInAsyncScope(fn func()) {
 		return
 	}
 	// sc is declared before the deferred closure and assigned after it,
-	// so the closure refers to sc instead of copying it: copying the
-	// freshly returned Scope stalled on store forwarding and cost more
-	// than the rest of the scope. A zero Scope's Exit does nothing, for
-	// the case that EnterExec panics.
+	// so that the closure refers to sc instead of copying it. Each copy
+	// of a Scope just returned is a 32-byte move over stores of 8 and 1
+	// bytes, which stalls on store forwarding; "defer sc.Exit()" made two
+	// and cost more than the rest of the scope. A zero Scope's Exit does
+	// nothing, for the case that EnterExec panics.
 	var sc gls.Scope
 	defer func() { sc.Exit() }()
 	sc = gls.EnterExec(r.frame, &r.exec)
@@ -137,18 +134,6 @@ func Bind(fn func(), typ string) func() {
 		typ = "bound-anonymous-fn"
 	}
 	return New(typ).Bind(fn)
-}
-
-// EmitDestroy tells every enabled hook Destroy. Only the first call does:
-// later ones return an error wrapping ErrAlreadyDestroyed and emit
-// nothing. RunInAsyncScope still works after it.
-func (r *Resource) EmitDestroy() error {
-	if !r.destroyed.CompareAndSwap(false, true) {
-		return fmt.Errorf("%w: %s %d", ErrAlreadyDestroyed, r.typ, r.exec.AsyncID)
-	}
-	r.cleanup.Stop()
-	asyncevent.Load().Destroy(r.exec.AsyncID)
-	return nil
 }
 
 // AsyncID returns the resource's unique async id, never 0.

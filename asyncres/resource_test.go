@@ -194,6 +194,43 @@ func TestEmitDestroyOnce(t *testing.T) {
 		rec.Kinds(r.AsyncID()))
 }
 
+// Concurrent EmitDestroy calls report Destroy once between them, for a
+// resource that only EmitDestroy destroys and for one the garbage
+// collector would report too.
+func TestEmitDestroyOnceConcurrently(t *testing.T) {
+	for name, opts := range map[string][]asyncres.Option{
+		"manual":          {asyncres.WithRequireManualDestroy()},
+		"collector-armed": nil,
+	} {
+		t.Run(name, func(t *testing.T) {
+			rec := hookstest.Start(t)
+			r := asyncres.New("RACE", opts...)
+			const callers = 8
+			errs := make([]error, callers)
+			var wg sync.WaitGroup
+			for i := range callers {
+				wg.Add(1)
+				go func() { //als:ignore the callers need no context
+					defer wg.Done()
+					errs[i] = r.EmitDestroy()
+				}()
+			}
+			wg.Wait()
+			ok := 0
+			for _, err := range errs {
+				if err == nil {
+					ok++
+				} else {
+					assert.ErrorIs(t, err, asyncres.ErrAlreadyDestroyed)
+				}
+			}
+			assert.Equal(t, 1, ok, "one EmitDestroy succeeds")
+			runtime.KeepAlive(r)
+			assert.Equal(t, []hookstest.Kind{hookstest.Init, hookstest.Destroy}, rec.Kinds(r.AsyncID()))
+		})
+	}
+}
+
 // SPEC 14: a collected resource reports Destroy while a destroy hook is
 // enabled, unless it requires manual destroy or was made with no destroy
 // hook enabled.
