@@ -13,6 +13,7 @@ import (
 	"github.com/go-als/als/hooks"
 	"github.com/go-als/als/hooks/hookstest"
 	"github.com/go-als/als/internal/asyncevent"
+	"github.com/go-als/als/internal/panics"
 )
 
 // Hooks are process-wide: no test here runs in parallel, and each looks
@@ -218,13 +219,7 @@ func TestNilHookPanics(t *testing.T) {
 		"Disable": func() { h.Disable() },
 	} {
 		t.Run(name, func(t *testing.T) {
-			got := func() (v any) {
-				defer func() { v = recover() }()
-				call()
-				return nil
-			}()
-			err, ok := got.(error)
-			require.True(t, ok, "panic value %v is an error", got)
+			err := panics.Error(t, call)
 			assert.ErrorIs(t, err, hooks.ErrNilHook)
 			assert.Contains(t, err.Error(), "Hook."+name)
 			assert.False(t, asyncevent.Enabled(), "nothing was enabled")
