@@ -24,6 +24,7 @@ func TestRootExecutionContext(t *testing.T) {
 	// say that it is what a goroutine outside any resource reports, and
 	// that a resource's scope changes it and gives it back.
 	assert.Equal(t, uint64(1), uint64(hooks.RootAsyncID))
+	assert.Equal(t, asyncevent.RootID, hooks.RootAsyncID, "what resources take for the root is what hooks reports")
 	root := func() {
 		assert.Equal(t, hooks.RootAsyncID, hooks.ExecutionAsyncID())
 		assert.Equal(t, uint64(0), hooks.TriggerAsyncID())
