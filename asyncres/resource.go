@@ -2,11 +2,9 @@ package asyncres
 
 import (
 	"fmt"
-	"runtime"
-	"sync/atomic"
 
 	"github.com/go-als/als/gls"
-	"github.com/go-als/als/hooks"
+	"github.com/go-als/als/internal/asyncevent"
 	"github.com/go-als/als/internal/errs"
 )
 
@@ -18,11 +16,12 @@ type Resource struct {
 	// exec is what RunInAsyncScope installs as the execution context. It
 	// lives inside the resource, with exec.Resource pointing back at it,
 	// so entering a scope allocates nothing.
-	exec      gls.Exec
-	frame     *gls.Frame
-	typ       string
-	destroyed atomic.Bool
-	cleanup   runtime.Cleanup // zero unless a GC destroy was set up
+	exec    gls.Exec
+	frame   *gls.Frame
+	typ     string
+	destroy destroyState
+	// The fields add up to 64 bytes, a size class of their own; one
+	// more word would make every New allocate 80 (size_internal_test.go).
 }
 
 // New returns a resource of type typ that captures the caller's context
@@ -41,20 +40,18 @@ func New(typ string, opts ...Option) *Resource {
 	}
 	f, e := gls.Capture()
 	if !o.hasTrigger {
-		o.trigger = hooks.RootAsyncID
+		o.trigger = asyncevent.RootID
 		if e != nil {
 			o.trigger = e.AsyncID
 		}
 	}
 	r := &Resource{frame: f, typ: typ}
-	r.exec = gls.Exec{AsyncID: hooks.NewAsyncID(), TriggerAsyncID: o.trigger, Resource: r}
-	if !o.manual && hooks.DestroyEnabled() {
-		// The cleanup gets the id, not r: a reference to r from its own
-		// cleanup would keep it reachable forever. It is set before Init
-		// hands r out, so EmitDestroy on another goroutine sees it.
-		r.cleanup = runtime.AddCleanup(r, hooks.EmitDestroy, r.exec.AsyncID)
+	r.exec = gls.Exec{AsyncID: asyncevent.NewID(), TriggerAsyncID: o.trigger, Resource: r}
+	ev := asyncevent.Load()
+	if !o.manual && ev.HasDestroy() {
+		r.destroy.onCollect(r) // before Init hands r out
 	}
-	hooks.EmitInit(r.exec.AsyncID, typ, o.trigger, r)
+	ev.Init(r.exec.AsyncID, typ, o.trigger, r)
 	return r
 }
 
@@ -63,14 +60,39 @@ func New(typ string, opts ...Option) *Resource {
 // is r.AsyncID()). Hooks get Before once the context is installed and
 // After when fn returns or panics, unless Before panicked. The caller's
 // context is back afterwards, and a panic from fn propagates unchanged.
+//
+// When no hook is enabled as the scope starts, the scope emits nothing,
+// not even After to a hook enabled while fn runs: that hook missed the
+// Before.
 func (r *Resource) RunInAsyncScope(fn func()) {
 	if fn == nil {
 		panic(errs.Nil("Resource.RunInAsyncScope"))
 	}
-	sc := gls.EnterExec(r.frame, &r.exec)
-	defer sc.Exit()
-	hooks.EmitBefore(r.exec.AsyncID)
-	defer hooks.EmitAfter(r.exec.AsyncID)
+	if asyncevent.Enabled() {
+		r.runWithEvents(fn)
+		return
+	}
+	// sc is declared before the deferred closure and assigned after it,
+	// so that the closure refers to sc instead of copying it. A copy of
+	// a Scope just returned is a 16-byte-wide move over stores of 8 and 1
+	// bytes, which stalls on store forwarding; "defer sc.Exit()" made two,
+	// the hottest instructions of the scope in a profile. The assignment
+	// still makes one: a Scope has too many fields for the compiler to
+	// keep it in registers. A zero Scope's Exit does nothing, for the
+	// case that EnterExec panics.
+	var sc gls.Scope
+	defer func() { sc.Exit() }()
+	sc = gls.EnterExec(r.frame, &r.exec)
+	fn()
+}
+
+// runWithEvents is RunInAsyncScope with the Before and After events.
+func (r *Resource) runWithEvents(fn func()) {
+	var sc gls.Scope
+	defer func() { sc.Exit() }()
+	sc = gls.EnterExec(r.frame, &r.exec)
+	asyncevent.Load().Before(r.exec.AsyncID)
+	defer func() { asyncevent.Load().After(r.exec.AsyncID) }()
 	fn()
 }
 
@@ -93,18 +115,6 @@ func Bind(fn func(), typ string) func() {
 		typ = "bound-anonymous-fn"
 	}
 	return New(typ).Bind(fn)
-}
-
-// EmitDestroy tells every enabled hook Destroy. Only the first call does:
-// later ones return an error wrapping ErrAlreadyDestroyed and emit
-// nothing. RunInAsyncScope still works after it.
-func (r *Resource) EmitDestroy() error {
-	if !r.destroyed.CompareAndSwap(false, true) {
-		return fmt.Errorf("%w: %s %d", ErrAlreadyDestroyed, r.typ, r.exec.AsyncID)
-	}
-	r.cleanup.Stop()
-	hooks.EmitDestroy(r.exec.AsyncID)
-	return nil
 }
 
 // AsyncID returns the resource's unique async id, never 0.

@@ -89,26 +89,63 @@ func TestRunInAsyncScopeConcurrently(t *testing.T) {
 }
 
 // SPEC 4 for RunInAsyncScope: the panic propagates unchanged, the
-// context and execution id come back, and After fires.
+// context and execution id come back, and After fires. With no hook
+// enabled the scope takes another path, which must restore as much.
 func TestRunInAsyncScopePanic(t *testing.T) {
-	rec := hookstest.Start(t)
-	store := als.New[string]()
-	boom := errors.New("boom")
-	var r *asyncres.Resource
-	store.Run("resource", func() { r = asyncres.New("PANIC", asyncres.WithRequireManualDestroy()) })
-	store.Run("caller", func() {
-		got := func() (v any) {
-			defer func() { v = recover() }()
-			r.RunInAsyncScope(func() { panic(boom) })
-			return nil
-		}()
-		assert.Same(t, boom, got)
-		v, _ := store.GetStore()
-		assert.Equal(t, "caller", v)
-		assert.Equal(t, hooks.RootAsyncID, hooks.ExecutionAsyncID())
-	})
-	alstest.VerifyNone(t)
-	assert.Equal(t, []hookstest.Kind{hookstest.Init, hookstest.Before, hookstest.After}, rec.Kinds(r.AsyncID()))
+	for _, withHook := range []bool{false, true} {
+		t.Run(map[bool]string{false: "no hooks", true: "hook enabled"}[withHook], func(t *testing.T) {
+			var rec *hookstest.Recorder
+			if withHook {
+				rec = hookstest.Start(t)
+			}
+			store := als.New[string]()
+			boom := errors.New("boom")
+			var r *asyncres.Resource
+			store.Run("resource", func() { r = asyncres.New("PANIC", asyncres.WithRequireManualDestroy()) })
+			outer := asyncres.New("OUTER", asyncres.WithRequireManualDestroy())
+			outer.RunInAsyncScope(func() {
+				store.Run("caller", func() {
+					got := func() (v any) {
+						defer func() { v = recover() }()
+						r.RunInAsyncScope(func() { panic(boom) })
+						return nil
+					}()
+					assert.Same(t, boom, got)
+					v, _ := store.GetStore()
+					assert.Equal(t, "caller", v)
+					assert.Equal(t, outer.AsyncID(), hooks.ExecutionAsyncID())
+					assert.Same(t, outer, hooks.ExecutionAsyncResource())
+				})
+			})
+			assert.Equal(t, hooks.RootAsyncID, hooks.ExecutionAsyncID())
+			alstest.VerifyNone(t)
+			if withHook {
+				assert.Equal(t, []hookstest.Kind{hookstest.Init, hookstest.Before, hookstest.After}, rec.Kinds(r.AsyncID()))
+			}
+		})
+	}
+}
+
+// SPEC 13: before and after come in pairs. A scope that started while no
+// hook was enabled emits nothing, so a hook enabled inside it gets no
+// After without its Before; one enabled inside a scope that had hooks
+// gets that scope's After.
+func TestHookEnabledDuringScope(t *testing.T) {
+	late := hookstest.Start(t)
+	late.Stop()
+
+	r := asyncres.New("QUIET", asyncres.WithRequireManualDestroy())
+	r.RunInAsyncScope(func() { late.Hook().Enable() })
+	late.Stop()
+	assert.Empty(t, late.For(r.AsyncID()), "no hook at the start: no events at all")
+
+	early := hookstest.Start(t)
+	r = asyncres.New("BUSY", asyncres.WithRequireManualDestroy())
+	r.RunInAsyncScope(func() { late.Hook().Enable() })
+	late.Stop()
+	early.Stop()
+	assert.Equal(t, []hookstest.Kind{hookstest.After}, late.Kinds(r.AsyncID()))
+	assert.Equal(t, []hookstest.Kind{hookstest.Init, hookstest.Before, hookstest.After}, early.Kinds(r.AsyncID()))
 }
 
 func TestBind(t *testing.T) {
@@ -155,6 +192,43 @@ func TestEmitDestroyOnce(t *testing.T) {
 	r.RunInAsyncScope(func() {}) // still allowed, like Node
 	assert.Equal(t, []hookstest.Kind{hookstest.Init, hookstest.Destroy, hookstest.Before, hookstest.After},
 		rec.Kinds(r.AsyncID()))
+}
+
+// Concurrent EmitDestroy calls report Destroy once between them, for a
+// resource that only EmitDestroy destroys and for one the garbage
+// collector would report too.
+func TestEmitDestroyOnceConcurrently(t *testing.T) {
+	for name, opts := range map[string][]asyncres.Option{
+		"manual":          {asyncres.WithRequireManualDestroy()},
+		"collector-armed": nil,
+	} {
+		t.Run(name, func(t *testing.T) {
+			rec := hookstest.Start(t)
+			r := asyncres.New("RACE", opts...)
+			const callers = 8
+			errs := make([]error, callers)
+			var wg sync.WaitGroup
+			for i := range callers {
+				wg.Add(1)
+				go func() { //als:ignore the callers need no context
+					defer wg.Done()
+					errs[i] = r.EmitDestroy()
+				}()
+			}
+			wg.Wait()
+			ok := 0
+			for _, err := range errs {
+				if err == nil {
+					ok++
+				} else {
+					assert.ErrorIs(t, err, asyncres.ErrAlreadyDestroyed)
+				}
+			}
+			assert.Equal(t, 1, ok, "one EmitDestroy succeeds")
+			runtime.KeepAlive(r)
+			assert.Equal(t, []hookstest.Kind{hookstest.Init, hookstest.Destroy}, rec.Kinds(r.AsyncID()))
+		})
+	}
 }
 
 // SPEC 14: a collected resource reports Destroy while a destroy hook is

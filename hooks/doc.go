@@ -35,6 +35,12 @@
 // the code that emitted the event, with that code's context restored;
 // Node kills the process instead.
 //
-// Hooks cost nothing when none is enabled: every emitter first does one
-// atomic load, and stops there.
+// Events come only from resources: asyncres.Resource and the resources of
+// package spawn emit them, and nothing else can, as in Node, where only
+// AsyncResource emits. So every hook sees one Init per resource, Before
+// and After in pairs around each callback, and at most one Destroy; only a
+// hook enabled or disabled while a callback runs may see one of the pair.
+//
+// Hooks cost nothing when none is enabled: code that creates or runs a
+// resource does one atomic load to find that out, and stops there.
 package hooks

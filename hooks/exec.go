@@ -2,8 +2,12 @@ package hooks
 
 import "github.com/go-als/als/gls"
 
+// RootAsyncID is the execution id of code that runs outside any resource,
+// like Node's top level. Resource ids start above it.
+const RootAsyncID uint64 = 1
+
 // ExecutionAsyncID returns the async id of the resource whose callback
-// runs now on this goroutine, or RootAsyncID outside any resource.
+// runs now on this goroutine, or [RootAsyncID] outside any resource.
 func ExecutionAsyncID() uint64 {
 	if e := gls.CurrentExec(); e != nil {
 		return e.AsyncID

@@ -1,9 +1,11 @@
 package hooks
 
 import (
+	"fmt"
 	"slices"
 	"sync"
-	"sync/atomic"
+
+	"github.com/go-als/als/internal/asyncevent"
 )
 
 // Callbacks are the functions a Hook calls. Any of them may be nil.
@@ -25,88 +27,70 @@ type Callbacks struct {
 }
 
 // Hook is a set of callbacks that receives the events of every resource
-// while it is enabled. Create it with Create; a Hook is safe for
+// while it is enabled. Create it with [Create]; a Hook is safe for
 // concurrent use.
 type Hook struct {
-	cb      Callbacks
-	enabled bool // guarded by mu
+	cb Callbacks
 }
 
 // Create returns a disabled hook that will call cb's functions once
-// enabled.
+// enabled. A hook whose callbacks are all nil is allowed, as Node's
+// createHook({}) is: it receives nothing, and enabling it costs the code
+// that emits events nothing.
 func Create(cb Callbacks) *Hook { return &Hook{cb: cb} }
 
-// registry is the immutable set of enabled hooks, one list per event so
-// that an emitter walks only the hooks that care. A new registry is built
-// and published on every Enable and Disable; emitters load the pointer
-// once and walk that snapshot, so a hook enabled during an emission does
-// not see it, and emitters never lock.
-type registry struct {
-	hooks   []*Hook
-	init    []func(uint64, string, uint64, any)
-	before  []func(uint64)
-	after   []func(uint64)
-	destroy []func(uint64)
-}
-
 var (
-	mu     sync.Mutex // serialises Enable and Disable
-	active atomic.Pointer[registry]
+	mu      sync.Mutex // serialises Enable and Disable
+	enabled []*Hook    // guarded by mu, in enabling order
 )
 
 // Enable starts delivering events to h and returns h. Enabling an
-// enabled hook changes nothing: it still gets every event once.
+// enabled hook changes nothing: it still gets every event once. A hook
+// enabled while an event is being delivered gets the next one. Enable
+// panics with an error wrapping [ErrNilHook] when h is nil.
 func (h *Hook) Enable() *Hook {
+	h.check("Enable")
 	mu.Lock()
 	defer mu.Unlock()
-	if h.enabled {
+	if slices.Contains(enabled, h) {
 		return h
 	}
-	h.enabled = true
-	var hs []*Hook
-	if r := active.Load(); r != nil {
-		hs = slices.Clone(r.hooks)
-	}
-	publish(append(hs, h))
+	enabled = append(enabled, h)
+	publish()
 	return h
 }
 
-// Disable stops delivering events to h and returns h. An emission that
-// had already started when Disable was called may still reach h.
+// Disable stops delivering events to h and returns h; disabling a
+// disabled hook changes nothing. An event whose delivery had already
+// started may still reach h. Disable panics with an error wrapping
+// [ErrNilHook] when h is nil.
 func (h *Hook) Disable() *Hook {
+	h.check("Disable")
 	mu.Lock()
 	defer mu.Unlock()
-	if !h.enabled {
+	if !slices.Contains(enabled, h) {
 		return h
 	}
-	h.enabled = false
-	r := active.Load()
-	hs := slices.DeleteFunc(slices.Clone(r.hooks), func(o *Hook) bool { return o == h })
-	publish(hs)
+	enabled = slices.DeleteFunc(enabled, func(o *Hook) bool { return o == h })
+	publish()
 	return h
 }
 
-// publish installs hs as the enabled hooks. An empty set is stored as nil
-// so that emitters see "nothing enabled" from the pointer alone.
-func publish(hs []*Hook) {
-	if len(hs) == 0 {
-		active.Store(nil)
-		return
+// check panics at the call, rather than with a nil dereference deep in a
+// later emission, when h is nil.
+func (h *Hook) check(method string) {
+	if h == nil {
+		panic(fmt.Errorf("%w: Hook.%s called on a nil *Hook (make hooks with hooks.Create)", ErrNilHook, method))
 	}
-	r := &registry{hooks: hs}
-	for _, h := range hs {
-		if h.cb.Init != nil {
-			r.init = append(r.init, h.cb.Init)
-		}
-		if h.cb.Before != nil {
-			r.before = append(r.before, h.cb.Before)
-		}
-		if h.cb.After != nil {
-			r.after = append(r.after, h.cb.After)
-		}
-		if h.cb.Destroy != nil {
-			r.destroy = append(r.destroy, h.cb.Destroy)
-		}
+}
+
+// publish installs the enabled hooks' callbacks for the emitters as a new
+// immutable set: emitters load it with one atomic load and never lock, and
+// one that loaded the previous set goes on delivering to that.
+func publish() {
+	l := new(asyncevent.Listeners)
+	for _, h := range enabled {
+		l.Add(h.cb.Init, h.cb.Before, h.cb.After, h.cb.Destroy)
 	}
-	active.Store(r)
+	asyncevent.Publish(l)
 }

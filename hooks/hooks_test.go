@@ -12,6 +12,8 @@ import (
 	"github.com/go-als/als/asyncres"
 	"github.com/go-als/als/hooks"
 	"github.com/go-als/als/hooks/hookstest"
+	"github.com/go-als/als/internal/asyncevent"
+	"github.com/go-als/als/internal/panics"
 )
 
 // Hooks are process-wide: no test here runs in parallel, and each looks
@@ -22,6 +24,7 @@ func TestRootExecutionContext(t *testing.T) {
 	// say that it is what a goroutine outside any resource reports, and
 	// that a resource's scope changes it and gives it back.
 	assert.Equal(t, uint64(1), uint64(hooks.RootAsyncID))
+	assert.Equal(t, asyncevent.RootID, hooks.RootAsyncID, "what resources take for the root is what hooks reports")
 	root := func() {
 		assert.Equal(t, hooks.RootAsyncID, hooks.ExecutionAsyncID())
 		assert.Equal(t, uint64(0), hooks.TriggerAsyncID())
@@ -108,7 +111,7 @@ func TestDisableStopsLaterEvents(t *testing.T) {
 
 	assert.Equal(t, []hookstest.Kind{hookstest.Init}, rec.Kinds(r.AsyncID()))
 	assert.Empty(t, rec.For(late.AsyncID()))
-	assert.False(t, hooks.Enabled(), "no hook left enabled")
+	assert.False(t, asyncevent.Enabled(), "no hook left enabled")
 }
 
 func TestHookEnabledInsideInitMissesThatInit(t *testing.T) {
@@ -148,18 +151,81 @@ func TestCallbacksRunInEnablingOrder(t *testing.T) {
 	assert.Equal(t, []string{"a", "b"}, order)
 }
 
-func TestEnabledReportsDestroyHooks(t *testing.T) {
-	assert.False(t, hooks.Enabled())
-	assert.False(t, hooks.DestroyEnabled())
+// What Enable and Disable publish is what resources check before they do
+// any work for hooks: whether any callback is enabled, and whether a
+// destroy callback is (only then does a resource set up a GC cleanup).
+func TestEnableDisablePublishCallbacks(t *testing.T) {
+	enabled := func() (any, destroy bool) {
+		return asyncevent.Enabled(), asyncevent.Load().HasDestroy()
+	}
+	check := func(wantAny, wantDestroy bool, msg string) {
+		t.Helper()
+		a, d := enabled()
+		assert.Equal(t, wantAny, a, "any callback enabled: %s", msg)
+		assert.Equal(t, wantDestroy, d, "destroy callback enabled: %s", msg)
+	}
+	check(false, false, "at the start")
 	h := hooks.Create(hooks.Callbacks{Before: func(uint64) {}}).Enable()
-	assert.True(t, hooks.Enabled())
-	assert.False(t, hooks.DestroyEnabled())
+	check(true, false, "a before hook")
 	d := hooks.Create(hooks.Callbacks{Destroy: func(uint64) {}}).Enable()
-	assert.True(t, hooks.DestroyEnabled())
+	check(true, true, "and a destroy hook")
 	d.Disable()
-	assert.False(t, hooks.DestroyEnabled())
+	check(true, false, "destroy hook disabled")
 	h.Disable()
-	assert.False(t, hooks.Enabled())
+	check(false, false, "all disabled")
+}
+
+// A hook without callbacks is allowed, as Node's createHook({}) is; it
+// receives nothing, and enabling it must not make resources do work for
+// hooks (spawn.Go builds a resource only while a callback is enabled).
+func TestHookWithoutCallbacks(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		hook *hooks.Hook
+	}{
+		{"Create(Callbacks{})", hooks.Create(hooks.Callbacks{})},
+		{"zero Hook", new(hooks.Hook)},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			rec := hookstest.Start(t)
+			rec.Stop()
+			assert.Same(t, tc.hook, tc.hook.Enable())
+			defer tc.hook.Disable()
+			assert.False(t, asyncevent.Enabled(), "an enabled hook without callbacks costs emitters nothing")
+			r := asyncres.New("EMPTY")
+			r.RunInAsyncScope(func() {})
+			require.NoError(t, r.EmitDestroy())
+
+			// With a real hook enabled beside it, that one still gets
+			// every event once.
+			rec.Hook().Enable()
+			r = asyncres.New("BESIDE")
+			r.RunInAsyncScope(func() {})
+			require.NoError(t, r.EmitDestroy())
+			rec.Stop()
+			assert.Equal(t, []hookstest.Kind{hookstest.Init, hookstest.Before, hookstest.After, hookstest.Destroy},
+				rec.Kinds(r.AsyncID()))
+			assert.Same(t, tc.hook, tc.hook.Disable())
+			assert.False(t, asyncevent.Enabled())
+		})
+	}
+}
+
+// Enable and Disable on a nil *Hook panic at the call, with an error
+// errors.Is matches, instead of a nil dereference later.
+func TestNilHookPanics(t *testing.T) {
+	var h *hooks.Hook
+	for name, call := range map[string]func(){
+		"Enable":  func() { h.Enable() },
+		"Disable": func() { h.Disable() },
+	} {
+		t.Run(name, func(t *testing.T) {
+			err := panics.Error(t, call)
+			assert.ErrorIs(t, err, hooks.ErrNilHook)
+			assert.Contains(t, err.Error(), "Hook."+name)
+			assert.False(t, asyncevent.Enabled(), "nothing was enabled")
+		})
+	}
 }
 
 func TestIDsUniqueAndNonZero(t *testing.T) {
@@ -174,7 +240,7 @@ func TestIDsUniqueAndNonZero(t *testing.T) {
 			defer wg.Done()
 			for range each {
 				r := asyncres.New("ID", asyncres.WithRequireManualDestroy())
-				ids[w] = append(ids[w], r.AsyncID(), hooks.NewAsyncID())
+				ids[w] = append(ids[w], r.AsyncID(), asyncevent.NewID())
 			}
 		}()
 	}
@@ -239,15 +305,4 @@ func TestAfterFiresWhenFnPanics(t *testing.T) {
 	assert.PanicsWithValue(t, "fn", func() { r.RunInAsyncScope(func() { panic("fn") }) })
 	assert.Equal(t, []hookstest.Kind{hookstest.Init, hookstest.Before, hookstest.After}, rec.Kinds(r.AsyncID()))
 	assert.Equal(t, hooks.RootAsyncID, hooks.ExecutionAsyncID())
-}
-
-func TestEmitWithoutHooksAllocatesNothing(t *testing.T) {
-	require.False(t, hooks.Enabled())
-	allocs := testing.AllocsPerRun(100, func() {
-		hooks.EmitInit(7, "X", 1, nil)
-		hooks.EmitBefore(7)
-		hooks.EmitAfter(7)
-		hooks.EmitDestroy(7)
-	})
-	assert.Zero(t, allocs)
 }

@@ -3,7 +3,7 @@ package spawn
 import (
 	"github.com/go-als/als/asyncres"
 	"github.com/go-als/als/gls"
-	"github.com/go-als/als/hooks"
+	"github.com/go-als/als/internal/asyncevent"
 	"github.com/go-als/als/internal/errs"
 	"github.com/go-als/als/internal/handoff"
 )
@@ -22,7 +22,7 @@ func Go(fn func()) {
 	if fn == nil {
 		panic(errs.Nil("spawn.Go"))
 	}
-	if hooks.Enabled() {
+	if asyncevent.Enabled() {
 		r := asyncres.New(TypeGoroutine, asyncres.WithRequireManualDestroy())
 		go runResource(r, fn) //als:ignore this is the context-carrying wrapper
 		return

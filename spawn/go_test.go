@@ -15,6 +15,7 @@ import (
 	"github.com/go-als/als/alstest"
 	"github.com/go-als/als/hooks"
 	"github.com/go-als/als/hooks/hookstest"
+	"github.com/go-als/als/internal/asyncevent"
 	"github.com/go-als/als/spawn"
 )
 
@@ -51,7 +52,7 @@ func TestGoCarriesContext(t *testing.T) {
 // Without hooks the child runs in the root execution context: Go builds
 // no resource then.
 func TestGoWithoutHooksRunsInRootExecution(t *testing.T) {
-	require.False(t, hooks.Enabled())
+	require.False(t, asyncevent.Enabled())
 	outer := asyncresNew(t, "OUTER")
 	done := make(chan struct{})
 	outer.RunInAsyncScope(func() {

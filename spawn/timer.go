@@ -5,7 +5,7 @@ import (
 
 	"github.com/go-als/als/asyncres"
 	"github.com/go-als/als/gls"
-	"github.com/go-als/als/hooks"
+	"github.com/go-als/als/internal/asyncevent"
 	"github.com/go-als/als/internal/errs"
 )
 
@@ -22,7 +22,7 @@ func AfterFunc(d time.Duration, fn func()) *time.Timer {
 	if fn == nil {
 		panic(errs.NilFuncTo("spawn.AfterFunc"))
 	}
-	if hooks.Enabled() {
+	if asyncevent.Enabled() {
 		// No WithRequireManualDestroy: a stopped timer never fires, and
 		// the GC then reports the destroy.
 		r := asyncres.New(TypeTimeout)
