@@ -14,8 +14,10 @@ import (
 //   - no map entry is ever made, so Len and Watched stay 0 and nothing
 //     needs reclaiming: goroutine exit clears the slots;
 //   - a go statement copies the creator's frame pointer into the child.
-//     Frames are immutable, so the child holds a snapshot: later changes
-//     on either side replace a pointer the other does not see. The
+//     Frames are immutable while anyone else can see them, so the child
+//     holds a snapshot: later changes on either side replace a pointer the
+//     other does not see. Frames nobody else saw are recycled
+//     (compiled_frames.go), so a nested Run allocates nothing; The
 //     execution context is not copied: a child starts at the root, as it
 //     does under als.Go;
 //   - a Scope remembers the two pointers it replaced and puts them back.
@@ -40,10 +42,11 @@ func rtEnterExec(f *Frame, e *Exec) Scope {
 	return sc
 }
 
+// rtPush builds the scope's frame in a recycled box (compiled_frames.go).
 func rtPush(k *Key, v any) Scope {
 	old := rtFrame()
 	sc := Scope{st: &rtScope, base: old, exec: rtExec()}
-	rtSetFrame(old.With(k, v))
+	rtSetFrame(rtWith(old, k, v))
 	return sc
 }
 
@@ -57,7 +60,16 @@ func rtHide(k *Key) Scope {
 	return sc
 }
 
-func rtExit(s Scope) { rtSetBoth(s.base, s.exec) }
+// rtExit restores what the scope replaced and recycles the frame it drops
+// from the slot when only this goroutine could reach it (see the
+// invariant in compiled_frames.go).
+func rtExit(s Scope) {
+	f := rtFrame()
+	rtSetBoth(s.base, s.exec)
+	if f != s.base && f != nil && frameState(f) == frameOwned {
+		rtRecycle(f)
+	}
+}
 
 func rtSet(k *Key, v any) { rtSetFrame(rtFrame().With(k, v)) }
 

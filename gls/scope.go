@@ -16,7 +16,7 @@ type Exec struct {
 // Current returns the calling goroutine's frame; nil when it has none.
 func Current() *Frame {
 	if compiled {
-		return rtFrame()
+		return rtShare()
 	}
 	if _, st := lookup(); st != nil {
 		return st.frame()
@@ -28,7 +28,7 @@ func Current() *Frame {
 // Current().Get(k) without building a frame.
 func Get(k *Key) (any, bool) {
 	if compiled {
-		return rtFrame().Get(k)
+		return rtGet(k)
 	}
 	// lookup and get written out by hand: this is GetStore's whole cost.
 	var id int64
@@ -65,7 +65,7 @@ func Get(k *Key) (any, bool) {
 // with one lookup: what a resource keeps to run code there later.
 func Capture() (*Frame, *Exec) {
 	if compiled {
-		return rtFrame(), rtExec()
+		return rtShare(), rtExec()
 	}
 	if _, st := lookup(); st != nil {
 		return st.frame(), st.exec
