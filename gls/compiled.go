@@ -7,9 +7,9 @@ import (
 )
 
 // Compiled mode: the binary was built with cmd/alsbuild, whose patched
-// runtime gives every goroutine two slots in runtime.g, the current frame
-// and the current execution context. The engine then keeps them there
-// instead of in the goroutine-id map:
+// runtime gives every goroutine slots in runtime.g for the current frame,
+// the current execution context and a free list of frames. The engine
+// then keeps the context there instead of in the goroutine-id map:
 //
 //   - no map entry is ever made, so Len and Watched stay 0 and nothing
 //     needs reclaiming: goroutine exit clears the slots;

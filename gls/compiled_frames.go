@@ -146,6 +146,7 @@ func rtRecycle(f *Frame) {
 	b := (*rtBox)(unsafe.Pointer(f))
 	clear(b.f.entries) // the values must not live on in a free box
 	b.f.entries = b.f.entries[:0]
+	setFrameHot(f, nil)
 	head := rtFree()
 	n := 1
 	if head != nil {
@@ -182,6 +183,7 @@ func rtWith(old *Frame, k *Key, v any) *Frame {
 	}
 	dst[j] = entry{key: k, val: v}
 	b.f.entries = dst[:j+1]
+	setFrameHot(&b.f, &dst[j])
 	setFrameState(&b.f, frameOwned)
 	return &b.f
 }
@@ -197,15 +199,18 @@ func rtShare() *Frame {
 }
 
 // rtGet is Get in compiled mode: the frame from the g register, one
-// compare against the entry set last, which is the innermost Run's, and
-// the value; anything else in the out-of-line path.
+// compare against the entry its builder set, which is the innermost Run's,
+// and the value; anything else out of line. It must stay within the
+// inliner's budget, so that Get, and GetStore with it, has no call on
+// this path.
 func rtGet(k *Key) (any, bool) {
-	f := rtFrame()
-	if f == nil {
-		return nil, false
+	if f := rtFrame(); f != nil {
+		if e := frameHot(f); e != nil && e.key == k {
+			return e.val, true
+		}
 	}
-	if es := f.entries; len(es) != 0 && es[len(es)-1].key == k {
-		return es[len(es)-1].val, true
-	}
-	return f.Get(k)
+	return rtGetSlow(k)
 }
+
+//go:noinline
+func rtGetSlow(k *Key) (any, bool) { return rtFrame().Get(k) }

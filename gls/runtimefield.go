@@ -29,3 +29,5 @@ type frameMeta struct{}
 
 func frameState(*Frame) uint32     { return frameShared }
 func setFrameState(*Frame, uint32) {}
+func frameHot(*Frame) *entry       { return nil }
+func setFrameHot(*Frame, *entry)   {}

@@ -66,14 +66,21 @@ func rtFree() *rtBox { return (*rtBox)(runtime.ALSFree()) }
 //go:norace
 func rtSetFree(b *rtBox) { runtime.ALSSetFree(unsafe.Pointer(b)) }
 
-// frameMeta is a Frame's first field: its recycling state, which the
-// patched runtime clears through a frame pointer when a go statement
-// shares the frame (runtime.als_share). Word-sized and first, so the
-// runtime needs to know nothing else of a Frame's layout.
-type frameMeta struct{ state uint32 }
+// frameMeta is a Frame's first field. state is its recycling state,
+// which the patched runtime clears through a frame pointer when a go
+// statement shares the frame (runtime.als_share): first and 32 bits, so
+// the runtime needs to know nothing else of a Frame's layout. hot is the
+// entry the frame's builder set, which Get tries before anything else;
+// nil in frames not built by rtWith.
+type frameMeta struct {
+	state uint32
+	hot   *entry
+}
 
 func frameState(f *Frame) uint32       { return f.rt.state }
 func setFrameState(f *Frame, s uint32) { f.rt.state = s }
+func frameHot(f *Frame) *entry         { return f.rt.hot }
+func setFrameHot(f *Frame, e *entry)   { f.rt.hot = e }
 
 // The runtime writes the state at offset 0 of a frame: refuse to build if
 // it moved (a constant index out of range otherwise).
