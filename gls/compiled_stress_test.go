@@ -17,7 +17,9 @@ import (
 // deep and exit them, so each exit recycles a frame the next scope takes,
 // while thousands of goroutines are started from inside those scopes by
 // plain go statements (compiled mode hands them the frame in the slot),
-// from captured frames (both modes) and by time.AfterFunc. Every child
+// from captured frames (both modes), by time.AfterFunc, and frames are
+// handed to a pool of goroutines started before, where only the capture
+// keeps them from being recycled. Every child
 // reads its context again and again while its parent recycles frames
 // around it, and nests scopes of its own on top. A frame recycled while a
 // child could still read it shows up as a wrong read, and under -race as
@@ -26,7 +28,7 @@ func TestStressFrameRecycling(t *testing.T) {
 	keys := []*Key{NewKey("k0"), NewKey("k1"), NewKey("k2")}
 	childKey := NewKey("child")
 	var r frameReads
-	var recycled, plainChildren, capturedChildren, timerChildren atomic.Int64
+	var recycled, plainChildren, capturedChildren, pooledChildren, timerChildren atomic.Int64
 
 	// check reads every key: the first depth hold want(level), the
 	// others nothing.
@@ -70,6 +72,27 @@ func TestStressFrameRecycling(t *testing.T) {
 		<-live
 		children.Done()
 	}
+	// Pool goroutines, started before any scope, run captured frames
+	// handed to them, as a worker pool does with als.Bind.
+	type pooled struct {
+		f     *Frame
+		depth int
+		want  func(level int) int64
+	}
+	pool := make(chan pooled)
+	var pooledWorkers sync.WaitGroup
+	for range 4 {
+		pooledWorkers.Add(1)
+		go func() { //als:ignore pool goroutines hold no context of their own
+			defer pooledWorkers.Done()
+			for p := range pool {
+				sc := Enter(p.f)
+				child(p.depth, p.want)
+				sc.Exit()
+				done()
+			}
+		}()
+	}
 	for w := range 2 * runtime.GOMAXPROCS(0) {
 		workers.Add(1)
 		go func() { //als:ignore workers start with no context
@@ -103,6 +126,14 @@ func TestStressFrameRecycling(t *testing.T) {
 									sc.Exit()
 								}()
 							})
+						case 11:
+							// No go statement here: only Current keeps the
+							// frame from being recycled while a pool
+							// goroutine runs in it.
+							start(func() {
+								pooledChildren.Add(1)
+								pool <- pooled{Current(), depth, want}
+							})
 						case 13:
 							if compiled && i%64 == 13 {
 								start(func() {
@@ -131,11 +162,14 @@ func TestStressFrameRecycling(t *testing.T) {
 	}
 	workers.Wait()
 	children.Wait()
+	close(pool)
+	pooledWorkers.Wait()
 
-	t.Logf("children: %d plain go, %d captured, %d AfterFunc; %d frames recycled",
-		plainChildren.Load(), capturedChildren.Load(), timerChildren.Load(), recycled.Load())
+	t.Logf("children: %d plain go, %d captured, %d in the pool, %d AfterFunc; %d frames recycled",
+		plainChildren.Load(), capturedChildren.Load(), pooledChildren.Load(), timerChildren.Load(), recycled.Load())
 	r.assertNone(t)
 	assert.Positive(t, capturedChildren.Load())
+	assert.Positive(t, pooledChildren.Load())
 	if compiled {
 		assert.Positive(t, plainChildren.Load())
 		assert.Positive(t, recycled.Load(), "no frame was ever recycled: the case is not the contended one")
