@@ -130,14 +130,15 @@ func TestExitRecyclesOwnedFrames(t *testing.T) {
 	}
 }
 
-// A Hide of an absent key keeps the frame in the slot; Set inside it
-// replaces that frame, which the open Hide scope will put back, so Set
-// and the Hide's Exit must not recycle it.
+// A Hide of an absent key keeps the frame in the slot, so that frame is
+// both what its Exit finds and what it restores: it must not be recycled.
+// Set inside it replaces the frame, which the Hide's Exit puts back.
 func TestScopeBaseIsNeverRecycled(t *testing.T) {
 	k, absent := NewKey("k"), NewKey("absent")
 	outer := Push(k, 0)
 	defer outer.Exit()
 	sc := Push(k, 1)
+	Hide(absent).Exit()
 	hide := Hide(absent)
 	Set(k, 2)
 	hide.Exit()
@@ -182,7 +183,11 @@ func TestOutOfOrderExitNeverReusesASharedFrame(t *testing.T) {
 	}()
 	for i := 2; i < 12; i++ {
 		sc := Push(k, i)
-		Push(absent, i).Exit()
+		inner := Push(absent, i)
+		if compiled {
+			assert.NotSame(t, freed, rtFrame(), "a frame a child holds was reused")
+		}
+		inner.Exit()
 		if compiled {
 			assert.NotSame(t, freed, rtFrame(), "a frame a child holds was reused")
 		}
