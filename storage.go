@@ -70,7 +70,12 @@ func (s *Storage[T]) setKey(k *gls.Key) {
 // default (T's zero value unless WithDefault) and false outside any
 // context of this storage.
 func (s *Storage[T]) GetStore() (T, bool) {
-	if v, ok := gls.Get(s.key.Load()); ok {
+	k := s.key.Load()
+	if v, ok := gls.Peek(k); ok { // compiled mode: no call on this path
+		t, _ := v.(T)
+		return t, true
+	}
+	if v, ok := gls.Get(k); ok {
 		t, _ := v.(T) // a nil interface store yields T's zero value
 		return t, true
 	}

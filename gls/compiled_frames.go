@@ -198,19 +198,27 @@ func rtShare() *Frame {
 	return f
 }
 
-// rtGet is Get in compiled mode: the frame from the g register, one
-// compare against the entry its builder set, which is the innermost Run's,
-// and the value; anything else out of line. It must stay within the
-// inliner's budget, so that Get, and GetStore with it, has no call on
-// this path.
-func rtGet(k *Key) (any, bool) {
-	if f := rtFrame(); f != nil {
-		if e := frameHot(f); e != nil && e.key == k {
-			return e.val, true
+// Peek is Get's first try, small enough to be inlined into its caller:
+// in compiled mode, when k is the key the calling goroutine's innermost
+// Run set, it returns k's value and true with no call at all (a load
+// through the g register, one compare, the value). When ok is false the
+// caller must ask Get. In the default mode Peek is always false and the
+// compiler removes it.
+func Peek(k *Key) (v any, ok bool) {
+	if compiled {
+		if f := rtFrame(); f != nil {
+			if e := frameHot(f); e != nil && e.key == k {
+				return e.val, true
+			}
 		}
 	}
-	return rtGetSlow(k)
+	return nil, false
 }
 
-//go:noinline
-func rtGetSlow(k *Key) (any, bool) { return rtFrame().Get(k) }
+// rtGet is Get in compiled mode: Peek, then the whole frame.
+func rtGet(k *Key) (any, bool) {
+	if v, ok := Peek(k); ok {
+		return v, true
+	}
+	return rtFrame().Get(k)
+}

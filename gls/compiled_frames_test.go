@@ -199,3 +199,26 @@ func TestOutOfOrderExitNeverReusesASharedFrame(t *testing.T) {
 		assert.Equal(t, before, ok, "the child reads the frame as it was shared, got %v", got)
 	}
 }
+
+// Peek answers, without a call, for the key the innermost scope set, and
+// leaves everything else to Get; in the default mode it never answers.
+func TestPeek(t *testing.T) {
+	k, other := NewKey("k"), NewKey("other")
+	_, ok := Peek(k)
+	assert.False(t, ok, "no context")
+	outer := Push(other, 1)
+	defer outer.Exit()
+	sc := Push(k, 2)
+	defer sc.Exit()
+
+	v, ok := Peek(k)
+	assert.Equal(t, compiled, ok, "the innermost scope's key")
+	if ok {
+		assert.Equal(t, 2, v)
+	}
+	_, ok = Peek(other)
+	assert.False(t, ok, "an outer scope's key is Get's")
+	v, ok = Get(other)
+	assert.True(t, ok)
+	assert.Equal(t, 1, v)
+}
