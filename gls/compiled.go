@@ -30,24 +30,27 @@ func Compiled() bool { return compiled }
 // empty Scope (nil st) still restores nothing.
 var rtScope state
 
+// The Scope is built once, as the result, after the calls: copying a
+// just-written struct out stalled the CPU (store forwarding), which the
+// profile of a nested Run showed as most of rtPush's time.
+
 func rtEnter(f *Frame) Scope {
-	sc := Scope{st: &rtScope, base: rtFrame(), exec: rtExec()}
+	base, exec := rtFrame(), rtExec()
 	rtSetFrame(f)
-	return sc
+	return Scope{st: &rtScope, base: base, exec: exec}
 }
 
 func rtEnterExec(f *Frame, e *Exec) Scope {
-	sc := Scope{st: &rtScope, base: rtFrame(), exec: rtExec()}
+	base, exec := rtFrame(), rtExec()
 	rtSetBoth(f, e)
-	return sc
+	return Scope{st: &rtScope, base: base, exec: exec}
 }
 
 // rtPush builds the scope's frame in a recycled box (compiled_frames.go).
 func rtPush(k *Key, v any) Scope {
-	old := rtFrame()
-	sc := Scope{st: &rtScope, base: old, exec: rtExec()}
+	old, exec := rtFrame(), rtExec()
 	rtSetFrame(rtWith(old, k, v))
-	return sc
+	return Scope{st: &rtScope, base: old, exec: exec}
 }
 
 func rtHide(k *Key) Scope {
@@ -55,9 +58,9 @@ func rtHide(k *Key) Scope {
 	if old == nil {
 		return Scope{}
 	}
-	sc := Scope{st: &rtScope, base: old, exec: rtExec()}
+	exec := rtExec()
 	rtSetFrame(old.Without(k))
-	return sc
+	return Scope{st: &rtScope, base: old, exec: exec}
 }
 
 // rtExit restores what the scope replaced and recycles the frame it drops
