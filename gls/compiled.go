@@ -63,13 +63,13 @@ func rtHide(k *Key) Scope {
 	return Scope{st: &rtScope, base: old, exec: exec}
 }
 
-// rtExit restores what the scope replaced and recycles the frame it drops
-// from the slot when only this goroutine could reach it (see the
-// invariant in compiled_frames.go).
-func rtExit(s Scope) {
+// rtExit restores what the scope replaced (its base and exec) and
+// recycles the frame it drops from the slot when only this goroutine
+// could reach it (see the invariant in compiled_frames.go).
+func rtExit(base *Frame, exec *Exec) {
 	f := rtFrame()
-	rtSetBoth(s.base, s.exec)
-	if f != s.base && f != nil && frameState(f) == frameOwned {
+	rtSetBoth(base, exec)
+	if f != base && f != nil && frameState(f) == frameOwned {
 		rtRecycle(f)
 	}
 }
@@ -94,7 +94,7 @@ func checkRuntimeField() error {
 	probe := (*Frame)(nil).With(NewKey("gls.probe"), nil)
 	exec := &Exec{AsyncID: 1}
 	sc := rtEnterExec(probe, exec)
-	defer rtExit(sc)
+	defer sc.Exit()
 	if rtFrame() != probe || rtExec() != exec {
 		return fmt.Errorf("gls: the alsbuild runtime slots do not read back (%s)", runtime.Version())
 	}

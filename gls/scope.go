@@ -187,7 +187,7 @@ func (s Scope) Exit() {
 		return
 	}
 	if compiled {
-		rtExit(s)
+		rtExit(s.base, s.exec)
 		return
 	}
 	if s.fresh {
