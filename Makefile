@@ -72,11 +72,12 @@ release-check:
 	@test -n "$(GO_RELEASE)" || { echo "usage: make release-check GO_RELEASE=go1.28.0 [GO_BASE=$(GO_BASE)]"; exit 2; }
 	@bash .ci/release-check $(GO_RELEASE) $(GO_BASE)
 
-# GetStore and goroutine start, default mode against compiled mode.
+# GetStore (with goid.Get, the floor, timed the same way), nested Run and
+# goroutine start, default mode against compiled mode.
 bench-compiled:
 	@$(GO) build -o $(ALSBUILD_DIR)/alsbuild ./cmd/alsbuild
-	@echo "== default mode"; $(GO) test -run '^$$' -bench '^Benchmark(GetStore|ContextValueDepth3|RunNested|Go|PlainGo)$$' -benchmem -count 5 .
-	@echo "== compiled mode"; $(GO) test -toolexec=$(ALSBUILD_DIR)/alsbuild -run '^$$' -bench '^Benchmark(GetStore|ContextValueDepth3|RunNested|Go|PlainGo)$$' -benchmem -count 5 .
+	@echo "== default mode"; $(GO) test -run '^$$' -bench '^Benchmark(GetStore|GoidGet|ContextValueDepth3|RunNested|RunNestedString|Go|PlainGo)$$' -benchmem -count 5 .
+	@echo "== compiled mode"; $(GO) test -toolexec=$(ALSBUILD_DIR)/alsbuild -run '^$$' -bench '^Benchmark(GetStore|GoidGet|ContextValueDepth3|RunNested|RunNestedString|Go|PlainGo)$$' -benchmem -count 5 .
 	@rm -rf $(ALSBUILD_DIR)
 
 demo:
