@@ -47,13 +47,16 @@ import "unsafe"
 // When may a scope's exit recycle the frame in the slot? Scopes are left
 // in the reverse order they were entered (Exit is deferred). A frame in
 // the slot at Exit that is not the scope's own base was installed during
-// the scope, by Push or Set or by an inner scope's exit; scopes still open
-// further out saved frames installed before this scope began, so none of
-// them can put it back. It is dropped from the slot now, so if it is
-// owned, nobody can reach it any more and it goes to the free list. Set,
-// Replace and Hide replace the frame without a scope of their own and
-// never recycle what they replace: an open scope's base may be that frame
-// (Hide of an absent key keeps it, for one).
+// the scope (by a Push, Set or Replace, or by an inner scope's exit);
+// scopes still open further out saved frames installed before this scope
+// began, so none of them can put it back. It is dropped from the slot
+// now, so if it is owned, nobody can reach it any more and it goes to the
+// free list. The frame in the slot at Exit may be the scope's own base
+// (a Hide of an absent key changes nothing): that one is put back, never
+// recycled. Set and Replace, which change the frame with no scope of their
+// own, never recycle what they replace, since an open scope's base may be
+// that frame; only Push builds owned frames (Set and Hide build shared
+// ones with Frame.With and Frame.Without).
 //
 // Exits out of that order are a programmer error, which may then give a
 // goroutine wrong values, as in default mode, but never another
