@@ -7,15 +7,17 @@ import (
 )
 
 // Compiled mode: the binary was built with cmd/alsbuild, whose patched
-// runtime gives every goroutine two slots in runtime.g, the current frame
-// and the current execution context. The engine then keeps them there
-// instead of in the goroutine-id map:
+// runtime gives every goroutine slots in runtime.g for the current frame,
+// the current execution context and a free list of frames. The engine
+// then keeps the context there instead of in the goroutine-id map:
 //
 //   - no map entry is ever made, so Len and Watched stay 0 and nothing
 //     needs reclaiming: goroutine exit clears the slots;
 //   - a go statement copies the creator's frame pointer into the child.
-//     Frames are immutable, so the child holds a snapshot: later changes
-//     on either side replace a pointer the other does not see. The
+//     Frames are immutable while anyone else can see them, so the child
+//     holds a snapshot: later changes on either side replace a pointer the
+//     other does not see. Frames nobody else saw are recycled
+//     (compiled_frames.go), so a nested Run allocates nothing; The
 //     execution context is not copied: a child starts at the root, as it
 //     does under als.Go;
 //   - a Scope remembers the two pointers it replaced and puts them back.
@@ -28,23 +30,27 @@ func Compiled() bool { return compiled }
 // empty Scope (nil st) still restores nothing.
 var rtScope state
 
+// The Scope is built once, as the result, after the calls: copying a
+// just-written struct out stalled the CPU (store forwarding), which the
+// profile of a nested Run showed as most of rtPush's time.
+
 func rtEnter(f *Frame) Scope {
-	sc := Scope{st: &rtScope, base: rtFrame(), exec: rtExec()}
+	base, exec := rtFrame(), rtExec()
 	rtSetFrame(f)
-	return sc
+	return Scope{st: &rtScope, base: base, exec: exec}
 }
 
 func rtEnterExec(f *Frame, e *Exec) Scope {
-	sc := Scope{st: &rtScope, base: rtFrame(), exec: rtExec()}
+	base, exec := rtFrame(), rtExec()
 	rtSetBoth(f, e)
-	return sc
+	return Scope{st: &rtScope, base: base, exec: exec}
 }
 
+// rtPush builds the scope's frame in a recycled box (compiled_frames.go).
 func rtPush(k *Key, v Value) Scope {
-	old := rtFrame()
-	sc := Scope{st: &rtScope, base: old, exec: rtExec()}
-	rtSetFrame(old.With(k, v))
-	return sc
+	old, exec := rtFrame(), rtExec()
+	rtSetFrame(rtWith(old, k, v))
+	return Scope{st: &rtScope, base: old, exec: exec}
 }
 
 func rtHide(k *Key) Scope {
@@ -52,12 +58,21 @@ func rtHide(k *Key) Scope {
 	if old == nil {
 		return Scope{}
 	}
-	sc := Scope{st: &rtScope, base: old, exec: rtExec()}
+	exec := rtExec()
 	rtSetFrame(old.Without(k))
-	return sc
+	return Scope{st: &rtScope, base: old, exec: exec}
 }
 
-func rtExit(s Scope) { rtSetBoth(s.base, s.exec) }
+// rtExit restores what the scope replaced (its base and exec) and
+// recycles the frame it drops from the slot when only this goroutine
+// could reach it (see the invariant in compiled_frames.go).
+func rtExit(base *Frame, exec *Exec) {
+	f := rtFrame()
+	rtSetBoth(base, exec)
+	if f != base && f != nil && frameState(f) == frameOwned {
+		rtRecycle(f)
+	}
+}
 
 func rtSet(k *Key, v Value) { rtSetFrame(rtFrame().With(k, v)) }
 
@@ -79,7 +94,7 @@ func checkRuntimeField() error {
 	probe := (*Frame)(nil).With(NewKey("gls.probe"), Value{})
 	exec := &Exec{AsyncID: 1}
 	sc := rtEnterExec(probe, exec)
-	defer rtExit(sc)
+	defer sc.Exit()
 	if rtFrame() != probe || rtExec() != exec {
 		return fmt.Errorf("gls: the alsbuild runtime slots do not read back (%s)", runtime.Version())
 	}

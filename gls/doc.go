@@ -42,7 +42,7 @@
 // returns to its earlier value either way.
 //
 // In a binary built with cmd/alsbuild ([Compiled] reports it) the context
-// lives in two fields the patched runtime adds to every goroutine instead,
+// lives in fields the patched runtime adds to every goroutine instead,
 // and a plain go statement inherits its creator's frame.
 //
 // Most programs use package als instead; gls is for the layers above it.

@@ -15,8 +15,9 @@ type entry struct {
 // that reading and adding a key cost O(log n) however many storages a
 // program runs at once.
 type Frame struct {
-	entries []entry // at most smallMax keys
-	big     *trie   // more than smallMax keys; entries is nil
+	rt      frameMeta // first: compiled mode's recycling state (compiled_frames.go)
+	entries []entry   // at most smallMax keys
+	big     *trie     // more than smallMax keys; entries is nil
 }
 
 // trie is a large frame's map, with what With needs to know to drop

@@ -18,7 +18,7 @@ type Exec struct {
 // Current returns the calling goroutine's frame; nil when it has none.
 func Current() *Frame {
 	if compiled {
-		return rtFrame()
+		return rtShare()
 	}
 	if _, st := lookup(); st != nil {
 		return st.frame()
@@ -31,7 +31,7 @@ func Current() *Frame {
 // [Me]().[Self.Top] first, which it can inline.
 func Get(k *Key) (Value, bool) {
 	if compiled {
-		return rtFrame().Get(k)
+		return rtGet(k)
 	}
 	id := curGoid()
 	if v, ok := (Self{id}).Top(k); ok {
@@ -61,7 +61,7 @@ func getSlow(id int64, k *Key) (Value, bool) {
 // with one lookup: what a resource keeps to run code there later.
 func Capture() (*Frame, *Exec) {
 	if compiled {
-		return rtFrame(), rtExec()
+		return rtShare(), rtExec()
 	}
 	if _, st := lookup(); st != nil {
 		return st.frame(), st.exec
@@ -177,16 +177,17 @@ func Hide(k *Key) Scope {
 // Exit restores the context and execution context the scope replaced,
 // and forgets the goroutine entirely when the scope created its entry.
 // Scopes end innermost first, each once, on the goroutine that made
-// them; Exit panics with an error wrapping [ErrScopeExit] otherwise,
-// since restoring a context out of order would hand the goroutine one it
-// never entered.
+// them; Exit panics with [ErrScopeExit] otherwise, since restoring a
+// context out of order would hand the goroutine one it never entered. In
+// compiled mode (see [Compiled]) the order is not checked, and a wrong
+// one may lose values but never changes a frame another goroutine reads.
 func (s Scope) Exit() {
 	st := s.st
 	if st == nil {
 		return
 	}
 	if compiled {
-		rtExit(s)
+		rtExit(s.base, s.exec)
 		return
 	}
 	if s.fresh {

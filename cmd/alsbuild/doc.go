@@ -8,10 +8,11 @@
 //	alsbuild go build ./...     # also: go test, go run, go install, go vet, go list
 //
 // When the compiler is asked to build package runtime, alsbuild compiles a
-// patched copy instead: runtime.g gains two pointer fields (the current
-// frame and execution context), the goroutine-creating function copies the
-// frame into the child, goroutine exit clears both, and push linknames make
-// them reachable. Package time is patched so AfterFunc callbacks start in
+// patched copy instead: runtime.g gains three pointer fields (the current
+// frame, the execution context and package gls's free list of frames), the
+// goroutine-creating function marks the creator's frame shared and copies
+// it into the child, goroutine exit clears all three, and push linknames
+// make them reachable. Package time is patched so AfterFunc callbacks start in
 // the context AfterFunc was called in, and package gls is compiled with a
 // generated file that switches it from its goroutine-id map to the runtime
 // fields. Every other compile runs unchanged.

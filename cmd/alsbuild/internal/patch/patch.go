@@ -22,7 +22,7 @@ import (
 
 // Version is the version of the patch set. It is part of alsbuild's build
 // cache identity, so changing any transformation must change it.
-const Version = "3"
+const Version = "4"
 
 // Supported lists the Go minor versions whose runtime layout alsbuild
 // knows. The anchors were checked against the sources of each.

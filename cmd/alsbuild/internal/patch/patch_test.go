@@ -44,9 +44,9 @@ func TestRuntimePatchOnInstalledGo(t *testing.T) {
 		assert.Equal(t, lines(orig), lines(patched), "%s: line numbers must not move", name)
 	}
 	proc := string(res.Replace["proc.go"])
-	assert.Contains(t, proc, "newg.alsFrame = callergp.alsFrame")
-	assert.Contains(t, proc, "gp.alsFrame = nil; gp.alsExec = nil")
-	assert.Contains(t, string(res.Replace["runtime2.go"]), "alsFrame unsafe.Pointer; alsExec unsafe.Pointer; }")
+	assert.Contains(t, proc, "als_share(callergp.alsFrame); newg.alsFrame = callergp.alsFrame")
+	assert.Contains(t, proc, "gp.alsFrame = nil; gp.alsExec = nil; gp.alsFree = nil")
+	assert.Contains(t, string(res.Replace["runtime2.go"]), "alsFrame unsafe.Pointer; alsExec unsafe.Pointer; alsFree unsafe.Pointer; }")
 }
 
 func TestTimePatchOnInstalledGo(t *testing.T) {
@@ -112,7 +112,7 @@ func TestGLSNeedsTheABIMarker(t *testing.T) {
 	require.NoError(t, err)
 	assert.Contains(t, string(res.Replace[GLSFile]), "const compiled = true")
 
-	old := []byte("package gls\n\nconst compiledABI = \"als-runtime-field-v0\"\n")
+	old := []byte("package gls\n\nconst compiledABI = \"als-runtime-field-v1\"\n")
 	_, err = GLS(func(string) ([]byte, error) { return old, nil })
 	require.Error(t, err)
 	assert.Contains(t, err.Error(), "same als release")

@@ -7,12 +7,13 @@ import (
 	"go/token"
 )
 
-// The two fields added at the end of runtime.g. Appending keeps the
+// The three fields added at the end of runtime.g. Appending keeps the
 // offsets of every existing field, which the runtime's assembly reads
 // through go_asm.h, exactly as they were.
 const (
 	FieldFrame = "alsFrame" // the current *gls.Frame; inherited by go statements
 	FieldExec  = "alsExec"  // the current *gls.Exec; every goroutine starts at the root
+	FieldFree  = "alsFree"  // the goroutine's free list of frames, package gls's alone
 )
 
 // RuntimeMarker is a symbol only the patched runtime defines.
@@ -28,22 +29,24 @@ var runtimeSites = []site{
 		// creator is callergp, the goroutine that executed the go
 		// statement. Timers fire on the system stack (g0), whose slot is
 		// always nil, so a go statement in a timer callback inherits
-		// nothing, never a random goroutine's frame.
+		// nothing, never a random goroutine's frame. The frame is marked
+		// shared first (als_share), so that its creator never recycles
+		// it: this runs on the creator's thread, before the child exists.
 		file:   "proc.go",
 		fn:     "newproc1",
 		params: []string{"callergp"},
 		anchor: "newg.labels = mp.curg.labels",
-		with:   "newg.labels = mp.curg.labels; newg." + FieldFrame + " = callergp." + FieldFrame,
+		with:   "newg.labels = mp.curg.labels; als_share(callergp." + FieldFrame + "); newg." + FieldFrame + " = callergp." + FieldFrame,
 	},
 	{
 		// gdestroy runs for every goroutine that ends; its g is kept for
 		// reuse, so the slots must be cleared or they would keep the
-		// last frame reachable.
+		// last frame and the free frames reachable.
 		file:   "proc.go",
 		fn:     "gdestroy",
 		params: []string{"gp"},
 		anchor: "gp.labels = nil",
-		with:   "gp.labels = nil; gp." + FieldFrame + " = nil; gp." + FieldExec + " = nil",
+		with:   "gp.labels = nil; gp." + FieldFrame + " = nil; gp." + FieldExec + " = nil; gp." + FieldFree + " = nil",
 	},
 }
 
@@ -58,11 +61,30 @@ package runtime
 
 import "unsafe"
 
-// als_getframe returns the calling goroutine's context frame.
+// als_getframe returns the calling goroutine's context frame for keeping
+// (package time binds AfterFunc callbacks to it), so it marks it shared.
 //
 //go:linkname als_getframe
 //go:nosplit
-func als_getframe() unsafe.Pointer { return getg().` + FieldFrame + ` }
+func als_getframe() unsafe.Pointer {
+	p := getg().` + FieldFrame + `
+	als_share(p)
+	return p
+}
+
+// als_share marks frame p shared: a frame's first word is package gls's
+// recycling state, non-zero only while the goroutine that built the frame
+// is the only one that can reach it (gls/compiled_frames.go). Called for
+// the creator of every goroutine in newproc1, on the system stack: it is
+// a plain non-pointer store, and only when the word is not zero already,
+// so frames shared long ago are only ever read.
+//
+//go:nosplit
+func als_share(p unsafe.Pointer) {
+	if p != nil && *(*uint32)(p) != 0 {
+		*(*uint32)(p) = 0
+	}
+}
 
 // als_setframe sets the calling goroutine's context frame.
 //
@@ -85,6 +107,12 @@ func ALSExec() unsafe.Pointer { return getg().` + FieldExec + ` }
 // ALSSetExec sets the calling goroutine's execution context (package gls only).
 func ALSSetExec(p unsafe.Pointer) { getg().` + FieldExec + ` = p }
 
+// ALSFree returns the calling goroutine's free frames (package gls only).
+func ALSFree() unsafe.Pointer { return getg().` + FieldFree + ` }
+
+// ALSSetFree sets the calling goroutine's free frames (package gls only).
+func ALSSetFree(p unsafe.Pointer) { getg().` + FieldFree + ` = p }
+
 // ALSSet sets both slots (package gls only).
 func ALSSet(frame, exec unsafe.Pointer) {
 	gp := getg()
@@ -94,7 +122,7 @@ func ALSSet(frame, exec unsafe.Pointer) {
 `
 
 // Runtime patches package runtime of Go 1.minor: runtime2.go gains the
-// two fields, proc.go inherits and clears them, and a new file exports
+// three fields, proc.go inherits and clears them, and a new file exports
 // them. read returns the original files.
 func Runtime(minor int, release string, read Reader) (Result, error) {
 	if err := CheckVersion(minor, release); err != nil {
@@ -139,7 +167,7 @@ func Runtime(minor int, release string, read Reader) (Result, error) {
 	return res, nil
 }
 
-// addGFields appends the two fields to type g, on the line of its closing
+// addGFields appends the three fields to type g, on the line of its closing
 // brace so that no line number moves, and checks the result.
 func addGFields(src []byte) ([]byte, error) {
 	fset, f, err := parseCheck("runtime2.go", src)
@@ -158,7 +186,7 @@ func addGFields(src []byte) ([]byte, error) {
 			return nil, fmt.Errorf("%w: runtime.g has no field %s", ErrAnchor, want)
 		}
 	}
-	for _, clash := range []string{FieldFrame, FieldExec} {
+	for _, clash := range []string{FieldFrame, FieldExec, FieldFree} {
 		if names[clash] {
 			return nil, fmt.Errorf("%w: runtime.g already has a field %s (patched twice?)", ErrAnchor, clash)
 		}
@@ -167,7 +195,7 @@ func addGFields(src []byte) ([]byte, error) {
 	if at <= 0 || at >= len(src) || src[at] != '}' || src[at-1] != '\n' {
 		return nil, fmt.Errorf("%w: closing brace of runtime.g not on its own line", ErrAnchor)
 	}
-	insert := FieldFrame + " unsafe.Pointer; " + FieldExec + " unsafe.Pointer; "
+	insert := FieldFrame + " unsafe.Pointer; " + FieldExec + " unsafe.Pointer; " + FieldFree + " unsafe.Pointer; "
 	out := make([]byte, 0, len(src)+len(insert))
 	out = append(out, src[:at]...)
 	out = append(out, insert...)
@@ -182,8 +210,9 @@ func addGFields(src []byte) ([]byte, error) {
 		return nil, fmt.Errorf("alsbuild: patched runtime2.go lost type g")
 	}
 	n := len(pst.Fields.List)
-	if n != len(st.Fields.List)+2 ||
-		fieldName(pst.Fields.List[n-2]) != FieldFrame || fieldName(pst.Fields.List[n-1]) != FieldExec ||
+	if n != len(st.Fields.List)+3 ||
+		fieldName(pst.Fields.List[n-3]) != FieldFrame || fieldName(pst.Fields.List[n-2]) != FieldExec ||
+		fieldName(pst.Fields.List[n-1]) != FieldFree ||
 		bytes.Count(out, []byte(insert)) != 1 {
 		return nil, fmt.Errorf("alsbuild: patch of runtime.g did not apply cleanly")
 	}
