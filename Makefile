@@ -83,8 +83,8 @@ demo:
 # plain go and Node (benchmarks/, its own module), the core benchmarks
 # again in compiled mode, and the end-to-end server: prints one table of
 # medians with 95% intervals and the goals, and writes
-# benchmarks/RESULTS.md and benchmarks/get-scale.svg. About BENCH_MINUTES
-# minutes on 2 cores; BENCHFLAGS passes options to the driver (see
+# benchmarks/RESULTS.md and benchmarks/get-scale.svg. 15 minutes on the
+# 2-core dev machine under load; BENCHFLAGS passes options to the driver (see
 # go run ./cmd/report -h), e.g. BENCHFLAGS='-benchtime 100ms' for a quick look.
 BENCHFLAGS ?=
 bench:

@@ -58,13 +58,13 @@ func cpuInfo(cpuinfo, meminfo io.Reader) string {
 }
 
 // Interpretation is how RESULTS.md explains its numbers and verdicts.
-const Interpretation = `Times are ns/op unless the op names another unit. Every number is a median with its 95% confidence
-interval, computed as benchstat does (golang.org/x/perf/benchmath, assuming nothing about the distribution:
-the interval runs between two order statistics of the runs, so with 6 to 8 runs it is their whole range,
-from the fastest run to the slowest); "±x%" is the larger distance of the interval's ends from the median.
-With fewer than 6 runs the only 95% interval benchmath finds is open on one side ("±∞"). "Best competitor" is the cheapest other
-way to do the same in Go (Node's where Go has none); "als / competitor" is the ratio of the medians, below 1
-favours als.
+const Interpretation = `Times are ns/op unless the op names another unit. Every number is a median with
+its 95% confidence interval, computed as benchstat does (golang.org/x/perf/benchmath, assuming nothing
+about the distribution: the interval runs between two order statistics of the runs, so with 6 to 8 runs
+it is their whole range, from the fastest run to the slowest); "±x%" is the larger distance of the
+interval's ends from the median. With fewer than 6 runs the only 95% interval benchmath finds is open on
+one side ("±∞"). "Best competitor" is the cheapest other way to do the same in Go (Node's where Go has
+none); "als / competitor" is the ratio of the medians, below 1 favours als.
 
 Goals are those of issues 4, 7 and 13, each taken in this one run. A goal on a ratio a/b is judged on the
 interval [a.lo / b.hi, a.hi / b.lo]: the worse end of each interval against the other, so that if both
