@@ -66,7 +66,7 @@ func New(typ string, opts ...Option) *Resource {
 // Before.
 func (r *Resource) RunInAsyncScope(fn func()) {
 	if fn == nil {
-		panic(errs.Nil("Resource.RunInAsyncScope"))
+		panic(errs.NilFuncTo("Resource.RunInAsyncScope"))
 	}
 	if asyncevent.Enabled() {
 		r.runWithEvents(fn)
@@ -99,7 +99,7 @@ func (r *Resource) runWithEvents(fn func()) {
 // Bind returns a function that calls fn through RunInAsyncScope.
 func (r *Resource) Bind(fn func()) func() {
 	if fn == nil {
-		panic(errs.Nil("Resource.Bind"))
+		panic(errs.NilFuncTo("Resource.Bind"))
 	}
 	return func() { r.RunInAsyncScope(fn) }
 }
@@ -109,7 +109,7 @@ func (r *Resource) Bind(fn func()) func() {
 // is Node's static AsyncResource.bind.
 func Bind(fn func(), typ string) func() {
 	if fn == nil {
-		panic(errs.Nil("asyncres.Bind"))
+		panic(errs.NilFuncTo("asyncres.Bind"))
 	}
 	if typ == "" {
 		typ = "bound-anonymous-fn"

@@ -76,6 +76,6 @@ func (st *state) push(p pending) Scope {
 	}
 	st.ov[st.n] = p
 	st.n++
-	sc.pushed = true
+	sc.m.pushed = true
 	return sc
 }

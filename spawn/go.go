@@ -20,7 +20,7 @@ import (
 // (ExecutionAsyncID is hooks.RootAsyncID) with the caller's stores.
 func Go(fn func()) {
 	if fn == nil {
-		panic(errs.Nil("spawn.Go"))
+		panic(errs.NilFuncTo("spawn.Go"))
 	}
 	if asyncevent.Enabled() {
 		r := asyncres.New(TypeGoroutine, asyncres.WithRequireManualDestroy())

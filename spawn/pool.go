@@ -58,7 +58,7 @@ func NewPool[R any](n int) *Pool[R] {
 // nothing.
 func (p *Pool[R]) Submit(task func() (R, error), callback func(R, error)) error {
 	if task == nil || callback == nil {
-		panic(errs.Nil("Pool.Submit"))
+		panic(errs.NilFuncTo("Pool.Submit"))
 	}
 	p.mu.Lock()
 	closed := p.closed

@@ -28,10 +28,3 @@ func NilFuncTo(call string) error {
 func NilHandlerTo(call string) error {
 	return fmt.Errorf("%w passed to %s", NilHandler, call)
 }
-
-// Nil is [NilFuncTo]'s old name, kept only while asyncres/resource.go
-// spawn/go.go and spawn/pool.go, which other changes are rewriting,
-// still call it.
-//
-// Deprecated: use NilFuncTo.
-func Nil(call string) error { return NilFuncTo(call) }
