@@ -17,7 +17,6 @@ const compiled = false
 func rtFrame() *Frame             { return nil }
 func rtSetFrame(*Frame)           {}
 func rtExec() *Exec               { return nil }
-func rtSetExec(*Exec)             {}
 func rtSetBoth(f *Frame, e *Exec) {}
 func rtFree() *rtBox              { return nil }
 func rtSetFree(*rtBox)            {}

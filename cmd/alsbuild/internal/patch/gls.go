@@ -55,9 +55,6 @@ func rtSetFrame(f *Frame) { runtime.ALSSetFrame(unsafe.Pointer(f)) }
 func rtExec() *Exec { return (*Exec)(runtime.ALSExec()) }
 
 //go:norace
-func rtSetExec(e *Exec) { runtime.ALSSetExec(unsafe.Pointer(e)) }
-
-//go:norace
 func rtSetBoth(f *Frame, e *Exec) { runtime.ALSSet(unsafe.Pointer(f), unsafe.Pointer(e)) }
 
 //go:norace
