@@ -40,9 +40,12 @@ STRESSTIME ?= 2m
 stress: SHELL := /bin/bash
 stress: .SHELLFLAGS := -o pipefail -c
 stress:
-	@echo "== full output in stress-race.log and stress.log"
+	@echo "== full output in stress-race.log, stress.log and stress-compiled.log"
 	ALS_STRESS=$(STRESSTIME) $(GO) test -race -count=1 -tags als_smalltable -run 'Stress' -timeout 0 -v ./gls . | tee stress-race.log | grep -E '^(---|ok|FAIL)|reads:|DATA RACE'
 	ALS_STRESS=$(STRESSTIME) $(GO) test -count=1 -run 'Stress' -timeout 0 -v ./gls . | tee stress.log | grep -E '^(---|ok|FAIL)|reads:'
+	@$(GO) build -o $(ALSBUILD_DIR)/alsbuild ./cmd/alsbuild
+	ALS_STRESS=$(STRESSTIME) $(GO) test -race -count=1 -toolexec=$(ALSBUILD_DIR)/alsbuild -run 'Stress' -timeout 0 -v ./gls . | tee stress-compiled.log | grep -E '^(---|ok|FAIL)|reads:|children:|DATA RACE' || { rm -rf $(ALSBUILD_DIR); exit 1; }
+	@rm -rf $(ALSBUILD_DIR)
 	@$(MAKE) --no-print-directory pauses
 
 # Stop-the-world pauses and ticker lateness with 200k parked goroutines and
