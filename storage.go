@@ -55,10 +55,11 @@ func (s *Storage[T]) setKey(k *gls.Key) {
 // context of this storage.
 func (s *Storage[T]) GetStore() (T, bool) {
 	k := s.key.Load()
-	if v, ok := gls.Me().Top(k); ok { // inlined: the common case
+	me := gls.Me()
+	if v, ok := me.Top(k); ok { // inlined: the common case
 		return unpack[T](s.lay, v), true
 	}
-	if v, ok := gls.Get(k); ok {
+	if v, ok := me.Get(k); ok {
 		return unpack[T](s.lay, v), true
 	}
 	if lost.On.Load() {

@@ -5,7 +5,6 @@ import (
 	"runtime"
 	"sync"
 	"testing"
-	"time"
 
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -240,14 +239,7 @@ func TestGarbageCollectedResourceDestroys(t *testing.T) {
 	rec := hookstest.Start(t)
 	collected := newID()
 	manual := newID(asyncres.WithRequireManualDestroy())
-	seen := false
-	for range 50 {
-		runtime.GC()
-		if seen = rec.Await(100*time.Millisecond, hookstest.Has(hookstest.Destroy, collected)); seen {
-			break
-		}
-	}
-	require.True(t, seen, "a collected resource reports destroy")
+	require.True(t, rec.AwaitCollected(collected), "a collected resource reports destroy")
 	runtime.GC()
 	runtime.GC()
 	assert.Equal(t, []hookstest.Kind{hookstest.Init, hookstest.Destroy}, rec.Kinds(collected))
@@ -267,14 +259,7 @@ func TestGarbageCollectedAfterEmitDestroyReportsOnce(t *testing.T) {
 	}
 	// A sentinel collected after the first one proves cleanups have run.
 	sentinel := func() uint64 { return asyncres.New("SENTINEL").AsyncID() }()
-	seen := false
-	for range 50 {
-		runtime.GC()
-		if seen = rec.Await(100*time.Millisecond, hookstest.Has(hookstest.Destroy, sentinel)); seen {
-			break
-		}
-	}
-	require.True(t, seen)
+	require.True(t, rec.AwaitCollected(sentinel))
 	assert.Equal(t, []hookstest.Kind{hookstest.Init, hookstest.Destroy}, rec.Kinds(id))
 }
 

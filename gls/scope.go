@@ -28,33 +28,12 @@ func Current() *Frame {
 
 // Get returns the value of k in the calling goroutine's context. It is
 // Current().Get(k) without building a frame. A hot caller tries
-// [Me]().[Self.Top] first, which it can inline.
+// [Me]().[Self.Top] first, which it can inline, and then [Self.Get].
 func Get(k *Key) (Value, bool) {
 	if compiled {
 		return rtGet(k)
 	}
-	id := curGoid()
-	if v, ok := (Self{id}).Top(k); ok {
-		return v, true
-	}
-	return getSlow(id, k)
-}
-
-// getSlow is Get when k is not the goroutine's top entry: the pending
-// entries from the innermost out, then the base frame.
-func getSlow(id int64, k *Key) (Value, bool) {
-	st := slotOf(id).Load()
-	if st == nil || st.owner.Load() != id {
-		if st = lookupMiss(id); st == nil {
-			return Value{}, false
-		}
-	}
-	for i := int(st.n) - 1; i >= int(st.floor); i-- {
-		if p := &st.ov[i]; p.key == k {
-			return p.val, !p.hide
-		}
-	}
-	return st.base.Get(k)
+	return Self{curGoid()}.get(k)
 }
 
 // Capture returns the calling goroutine's frame and execution context,

@@ -39,3 +39,32 @@ func (s Self) Top(k *Key) (Value, bool) {
 	}
 	return Value{}, false
 }
+
+// Get is [Get] for the goroutine s, the caller itself: what a caller of
+// [Self.Top] asks when Top misses, without reading the id again.
+func (s Self) Get(k *Key) (Value, bool) {
+	if compiled || s.id == 0 {
+		return Get(k) // the zero Self: the id comes from the slow reader
+	}
+	return s.get(k)
+}
+
+func (s Self) get(k *Key) (Value, bool) {
+	st := slotOf(s.id).Load()
+	if st == nil || st.owner.Load() != s.id {
+		// The slot holds another goroutine's state: ours, if any, is
+		// in the hint or the map.
+		if st = lookupMiss(s.id); st == nil {
+			return Value{}, false
+		}
+	}
+	if st.topKey == k {
+		return st.top, true
+	}
+	for i := int(st.n) - 1; i >= int(st.floor); i-- {
+		if p := &st.ov[i]; p.key == k {
+			return p.val, !p.hide
+		}
+	}
+	return st.base.Get(k)
+}

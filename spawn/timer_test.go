@@ -1,7 +1,6 @@
 package spawn_test
 
 import (
-	"runtime"
 	"testing"
 	"time"
 
@@ -70,13 +69,6 @@ func TestStoppedTimerDestroyedByGC(t *testing.T) {
 		}
 	}
 	require.NotZero(t, init.AsyncID, "the timer's init")
-	seen := false
-	for range 50 {
-		runtime.GC()
-		if seen = rec.Await(100*time.Millisecond, hookstest.Has(hookstest.Destroy, init.AsyncID)); seen {
-			break
-		}
-	}
-	require.True(t, seen)
+	require.True(t, rec.AwaitCollected(init.AsyncID))
 	assert.Equal(t, []hookstest.Kind{hookstest.Init, hookstest.Destroy}, rec.Kinds(init.AsyncID))
 }

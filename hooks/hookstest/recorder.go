@@ -11,6 +11,7 @@
 package hookstest
 
 import (
+	"runtime"
 	"slices"
 	"sync"
 	"time"
@@ -138,6 +139,21 @@ func (r *Recorder) Await(timeout time.Duration, cond func([]Event) bool) bool {
 			return false
 		}
 	}
+}
+
+// AwaitCollected collects garbage until the resource id, which nothing
+// may reference any more, reports destroy, and reports whether it did
+// within about five seconds. A collected resource's destroy comes from a
+// cleanup that runs some time after the collection that freed it, so one
+// runtime.GC is not enough.
+func (r *Recorder) AwaitCollected(id uint64) bool {
+	for range 50 {
+		runtime.GC()
+		if r.Await(100*time.Millisecond, Has(Destroy, id)) {
+			return true
+		}
+	}
+	return false
 }
 
 // Has returns an Await condition that holds once an event of kind for
