@@ -10,8 +10,7 @@ const ovCap = 8
 
 // pending is one scope's change to the context: k set to val, or k hidden.
 type pending struct {
-	key  *Key
-	val  Value
+	entry
 	hide bool
 	mat  *Frame // base + ov[floor:this+1], once someone needed it
 }
@@ -47,15 +46,15 @@ func (st *state) frame() *Frame {
 func (st *state) retop() {
 	if st.n > st.floor {
 		if p := &st.ov[st.n-1]; !p.hide {
-			st.topKey, st.top = p.key, p.val
+			st.top = &p.entry
 			return
 		}
 	} else if f := st.base; f != nil && f.big == nil && len(f.entries) > 0 {
 		e := &f.entries[len(f.entries)-1]
-		st.topKey, st.top = e.key, e.val
+		st.top = e
 		return
 	}
-	st.topKey, st.top = nil, Value{}
+	st.top = nil
 }
 
 func (st *state) push(p pending) Scope {

@@ -138,14 +138,14 @@ func Push(k *Key, v Value) Scope {
 	// The common case written out: the Scope is built once, as the result,
 	// because copying a just-written struct through calls stalls the CPU.
 	if n := st.n; n < ovCap && st.ov != nil {
-		st.ov[n] = pending{key: k, val: v}
+		st.ov[n] = pending{entry: entry{key: k, val: v}}
 		st.n = n + 1
-		st.topKey, st.top = k, v
+		st.top = &st.ov[n].entry
 		st.depth++
 		return Scope{st: st, base: st.base, exec: st.exec, m: scopeMeta{pos: position{st.floor, n}, pushed: true, depth: st.depth}}
 	}
-	sc := st.push(pending{key: k, val: v})
-	st.topKey, st.top = k, v
+	sc := st.push(pending{entry: entry{key: k, val: v}})
+	st.retop()
 	return sc
 }
 
@@ -159,7 +159,7 @@ func Hide(k *Key) Scope {
 	if st == nil {
 		return Scope{} // nothing to hide; Exit restores nothing
 	}
-	sc := st.push(pending{key: k, hide: true})
+	sc := st.push(pending{entry: entry{key: k}, hide: true})
 	st.retop()
 	return sc
 }
@@ -189,7 +189,7 @@ func (s Scope) Exit() {
 		// Other goroutines colliding in the slot may be reading owner right
 		// now; unpublish resets it only after st is unreachable.
 		st.base, st.exec, st.floor, st.n = nil, nil, 0, 0
-		st.topKey, st.top = nil, Value{}
+		st.top = nil
 		unpublish(st)
 		if st.pooled {
 			statePool.Put(st) // keeps its ov array, whose slots are clear
@@ -224,5 +224,5 @@ func Set(k *Key, v Value) {
 		return
 	}
 	st.base, st.floor = st.frame().With(k, v), st.n
-	st.topKey, st.top = k, v
+	st.retop()
 }

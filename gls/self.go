@@ -34,8 +34,10 @@ func (s Self) Top(k *Key) (Value, bool) {
 	if compiled {
 		return peek(k) // the frame in the runtime caches its hot entry
 	}
-	if st := cache[slotIndex(s.id)].Load(); st != nil && st.owner.Load() == s.id && s.id != 0 && st.topKey == k {
-		return st.top, true
+	if st := cache[slotIndex(s.id)].Load(); st != nil && st.owner.Load() == s.id && s.id != 0 {
+		if e := st.top; e != nil && e.key == k {
+			return e.val, true
+		}
 	}
 	return Value{}, false
 }
@@ -58,8 +60,8 @@ func (s Self) get(k *Key) (Value, bool) {
 			return Value{}, false
 		}
 	}
-	if st.topKey == k {
-		return st.top, true
+	if e := st.top; e != nil && e.key == k {
+		return e.val, true
 	}
 	for i := int(st.n) - 1; i >= int(st.floor); i-- {
 		if p := &st.ov[i]; p.key == k {

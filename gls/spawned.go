@@ -94,7 +94,7 @@ func (s *spawned) exit() {
 		clear(st.ov[:st.n])
 	}
 	st.base, st.exec, st.floor, st.n, st.depth = nil, nil, 0, 0, 0
-	st.topKey, st.top = nil, Value{}
+	st.top = nil
 	unpublish(st)
 	s.fn = nil
 	spawnedPool.Put(s)

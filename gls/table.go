@@ -60,13 +60,14 @@ type state struct {
 	pooled bool   // recycled through statePool when its scope ends
 	depth  uint32 // scopes entered on st and not yet exited (Scope.Exit checks it)
 
-	// topKey and top cache one entry of the current context, the one set
-	// last, so that Get finds it without walking ov and base: while
-	// topKey is not nil the context maps topKey to top. Every change of
-	// base, floor or n updates them (retop); a scope's end clears them,
-	// so that they keep no store alive.
-	topKey *Key
-	top    Value
+	// top caches one entry of the current context, the one set last,
+	// so that Get finds it without walking ov and base: while top is not
+	// nil the context maps top.key to top.val. It points into ov (whose
+	// array never moves) or into the base frame (immutable). Every change
+	// of base, floor or n updates it (retop); a scope's end clears it, so
+	// that it keeps no store alive. A pointer, not a copy of the entry,
+	// keeps the state small: every goroutine holding a store has one.
+	top    *entry
 	inSlot bool // published in slotOf(owner)
 	inMap  bool // published in states
 }
@@ -184,7 +185,7 @@ func insertWith(id int64, k *Key, v Value) *state {
 	p.f.a[0] = entry{key: k, val: v}
 	p.f.f.entries = p.f.a[:1]
 	p.st.base = &p.f.f
-	p.st.topKey, p.st.top = k, v
+	p.st.top = &p.f.a[0]
 	return publish(id, &p.st)
 }
 
