@@ -19,8 +19,8 @@
 // CAS, or lives in a concurrent map (puzpuzpuz/xsync) when its slot is
 // taken, so a lookup is usually one load and a compare. The record caches
 // its innermost entry, which [Me] and [Self.Top] read in code the
-// compiler inlines into the caller: the usual read costs little more
-// than the goroutine id. Only a goroutine
+// compiler inlines into the caller: the usual read is the goroutine id
+// and a few loads. Only a goroutine
 // itself publishes, moves or removes its record; table.go states the
 // protocol and why a lookup can neither miss its own record nor return
 // another goroutine's. Nested scopes push a pending change onto the

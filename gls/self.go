@@ -2,9 +2,9 @@ package gls
 
 import "github.com/petermattis/goid"
 
-// Reading a store costs little more than reading the goroutine id, but
-// only if the read is inlined into its caller: a call level more is a
-// third of the cost. Get cannot be inlined (the id reader alone uses most
+// Reading a store is the goroutine id and a few loads, cheap only if the
+// read is inlined into its caller: each call level more is a large part
+// of the cost. Get cannot be inlined (the id reader alone uses most
 // of the compiler's budget), so the common case is split in two pieces
 // that can: Me reads the id, and Self.Top looks in the goroutine's slot
 // for the entry its innermost scope set (see the top cache in state).
